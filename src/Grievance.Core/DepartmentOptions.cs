@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Grievance;
+
+/// <summary>Configuration of one department.</summary>
+public sealed class DepartmentOptions
+{
+    /// <summary>Gets or sets the department's id (lower case letters, digits and dashes).</summary>
+    /// <value>The default value is an empty string, which fails validation.</value>
+    [Required]
+    [RegularExpression("^[a-z][a-z0-9-]{0,63}$", ErrorMessage = "A department id is 1-64 lower-case letters, digits or dashes, starting with a letter.")]
+    public string Id { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the English name.</summary>
+    /// <value>The default value is an empty string, which fails validation.</value>
+    [Required]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the Hindi name.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? HindiName { get; set; }
+
+    /// <summary>Gets the department's handles, with or without the leading <c>@</c>.</summary>
+    /// <value>The default value is an empty list.</value>
+    public IList<string> Handles { get; } = [];
+
+    /// <summary>Gets the category ids the department owns.</summary>
+    /// <value>The default value is an empty list.</value>
+    public IList<string> Categories { get; } = [];
+
+    /// <summary>Gets or sets the category used when nothing more specific is known.</summary>
+    /// <value>The default value is <c>other</c>.</value>
+    [Required]
+    public string DefaultCategory { get; set; } = "other";
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.DependencyInjection;
+using FluentValidation;
+using Grievance.Codes;
+using Grievance.Intake;
+using Grievance.Notifications;
+using Grievance.Routing;
+using Grievance.ServiceDirectory;
+using Grievance.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Grievance.DependencyInjection;
+
+/// <summary>Replaces Grievance's defaults. Each method replaces one part explicitly; registration order does not matter.</summary>
+public static class GrievanceBuilderExtensions
+{
+    /// <summary>Replaces the store of complaints, outbox and checkpoints with <typeparamref name="TStore"/> (one singleton serving all three).</summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder UseStore<TStore>(this IGrievanceBuilder builder)
+        where TStore : class, IComplaintStore, IOutboxStore, ICheckpointStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<TStore>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(sp => sp.GetRequiredService<TStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(sp => sp.GetRequiredService<TStore>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICheckpointStore>(sp => sp.GetRequiredService<TStore>()));
+        return builder;
+    }
+
+    /// <summary>Replaces the router.</summary>
+    /// <typeparam name="TRouter">The router type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder UseRouter<TRouter>(this IGrievanceBuilder builder)
+        where TRouter : class, IComplaintRouter
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintRouter, TRouter>());
+        return builder;
+    }
+
+    /// <summary>Replaces the complaint code generator.</summary>
+    /// <typeparam name="TGenerator">The generator type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder UseCodeGenerator<TGenerator>(this IGrievanceBuilder builder)
+        where TGenerator : class, IComplaintCodeGenerator
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintCodeGenerator, TGenerator>());
+        return builder;
+    }
+
+    /// <summary>Replaces the place data (the embedded Uttar Pradesh gazetteer by default).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="gazetteer">The gazetteer.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder UseGazetteer(this IGrievanceBuilder builder, Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        builder.Services.Replace(ServiceDescriptor.Singleton(gazetteer));
+        return builder;
+    }
+
+    /// <summary>Adds a validation rule set for inbound messages; its failures are recorded as rejection reasons.</summary>
+    /// <typeparam name="TValidator">The validator type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder AddMessageValidator<TValidator>(this IGrievanceBuilder builder)
+        where TValidator : class, IValidator<InboundMessage>
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidator<InboundMessage>, TValidator>());
+        return builder;
+    }
+
+    /// <summary>Adds a channel's message policy (how long inbound text may be, how replies are fitted).</summary>
+    /// <typeparam name="TPolicy">The policy type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder AddChannelPolicy<TPolicy>(this IGrievanceBuilder builder)
+        where TPolicy : class, IChannelMessagePolicy
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessagePolicy, TPolicy>());
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using Grievance.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Grievance.Diagnostics.Internal;
+
+/// <summary>All of the core's log messages. Ids and codes only: never text, names or handles.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Complaint {ComplaintId} created with code {Code} on {Channel}, routed to {Department} (confidence {Confidence}).")]
+    public static partial void ComplaintCreated(ILogger logger, Guid complaintId, string code, string channel, string department, double confidence);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Follow-up {ExternalId} on {Channel} added to complaint {ComplaintId}.")]
+    public static partial void FollowUpRecorded(ILogger logger, Guid complaintId, string channel, string externalId);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Message {ExternalId} on {Channel} rejected as {Kind} with {ReasonCount} reason(s); rejection {RejectionId}.")]
+    public static partial void MessageRejected(ILogger logger, Guid rejectionId, string channel, string externalId, RejectionKind kind, int reasonCount);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Message {ExternalId} on {Channel} was handled before ({Outcome}); skipped.")]
+    public static partial void DuplicateMessage(ILogger logger, string channel, string externalId, MessageOutcome outcome);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Checkpoint of source {Source} committed at {Checkpoint}.")]
+    public static partial void CheckpointCommitted(ILogger logger, string source, string checkpoint);
+}

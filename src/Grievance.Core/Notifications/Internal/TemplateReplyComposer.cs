@@ -1,0 +1,63 @@
+using Grievance.Complaints;
+using Grievance.ServiceDirectory;
+using Microsoft.Extensions.Options;
+
+namespace Grievance.Notifications.Internal;
+
+/// <summary>Fills the configured templates; Hindi messages get the Hindi template.</summary>
+internal sealed class TemplateReplyComposer : ICitizenReplyComposer
+{
+    private readonly IOptionsMonitor<GrievanceOptions> _options;
+    private readonly IServiceDirectory _directory;
+
+    public TemplateReplyComposer(IOptionsMonitor<GrievanceOptions> options, IServiceDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(directory);
+        _options = options;
+        _directory = directory;
+    }
+
+    public string Acknowledgement(Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var options = _options.CurrentValue;
+        var hindi = IsHindi(complaint.Language);
+        return Fill(hindi ? options.AcknowledgementTemplateHindi : options.AcknowledgementTemplate, complaint, hindi);
+    }
+
+    public string StatusReply(Complaint complaint)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return Fill(_options.CurrentValue.StatusReplyTemplate, complaint, hindi: false);
+    }
+
+    private string Fill(string template, Complaint complaint, bool hindi)
+    {
+        var department = _directory.FindDepartment(complaint.Department);
+        var departmentName = hindi ? department?.HindiName ?? department?.Name : department?.Name;
+        var district = complaint.District is { } id ? _directory.Gazetteer.FindDistrict(id) : null;
+        var districtName = district is null ? string.Empty : hindi ? ", " + district.HindiName : ", " + district.Name;
+        return template
+            .Replace("{code}", complaint.Code.Value, StringComparison.Ordinal)
+            .Replace("{department}", departmentName ?? complaint.Department.Value, StringComparison.Ordinal)
+            .Replace("{district}", districtName, StringComparison.Ordinal)
+            .Replace("{status}", StatusText(complaint.Status), StringComparison.Ordinal);
+    }
+
+    private static bool IsHindi(string? language) =>
+        language is not null && (language.Equals("hi", StringComparison.OrdinalIgnoreCase) || language.StartsWith("hi-", StringComparison.OrdinalIgnoreCase));
+
+    private static string StatusText(ComplaintStatus status) => status switch
+    {
+        ComplaintStatus.New => "received",
+        ComplaintStatus.Assigned => "assigned to an officer",
+        ComplaintStatus.InProgress => "in progress",
+        ComplaintStatus.AwaitingCitizen => "waiting for your reply",
+        ComplaintStatus.Resolved => "resolved",
+        ComplaintStatus.Rejected => "rejected",
+        ComplaintStatus.Reopened => "reopened",
+        ComplaintStatus.Closed => "closed",
+        _ => "received",
+    };
+}

@@ -1,0 +1,257 @@
+using Grievance.Codes;
+using Grievance.Complaints;
+using Grievance.Notifications;
+
+namespace Grievance.Storage.Internal;
+
+/// <summary>
+/// The store used when nothing else is configured: everything in memory, gone at process exit. One lock makes each
+/// intake commit atomic, so it honours the same contract as the database stores.
+/// </summary>
+internal sealed class InMemoryComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Channel, string ExternalId), ProcessedMessage> _processed = [];
+    private readonly Dictionary<ComplaintId, Complaint> _complaints = [];
+    private readonly List<ComplaintId> _order = [];
+    private readonly Dictionary<string, ComplaintId> _byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Channel, string ConversationId), ComplaintId> _byConversation = [];
+    private readonly Dictionary<ComplaintId, List<AuditEvent>> _audit = [];
+    private readonly List<Rejection> _rejections = [];
+    private readonly List<OutboundMessage> _outbox = [];
+    private readonly HashSet<string> _idempotencyKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _checkpoints = new(StringComparer.Ordinal);
+
+    public Task<ProcessedMessage?> FindProcessedAsync(string channel, string externalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalId);
+        lock (_gate)
+        {
+            return Task.FromResult(_processed.GetValueOrDefault((channel, externalId)));
+        }
+    }
+
+    public Task<IntakeCommitResult> CommitIntakeAsync(IntakeCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // Check every constraint before writing anything, so a failed commit leaves no trace.
+            if (commit.Message is { } message && _processed.TryGetValue((message.Channel, message.ExternalId), out var existing))
+            {
+                return Task.FromResult(new IntakeCommitResult(false, existing));
+            }
+
+            if (commit.NewComplaint is { } fresh)
+            {
+                if (_complaints.ContainsKey(fresh.Id))
+                {
+                    throw new InvalidOperationException($"Complaint {fresh.Id} already exists.");
+                }
+
+                if (_byCode.ContainsKey(fresh.Code.Value))
+                {
+                    throw new InvalidOperationException($"The code {fresh.Code} was already issued.");
+                }
+            }
+
+            foreach (var outbound in commit.Outbound)
+            {
+                if (_idempotencyKeys.Contains(outbound.IdempotencyKey))
+                {
+                    throw new InvalidOperationException($"An outbox message with idempotency key '{outbound.IdempotencyKey}' already exists.");
+                }
+            }
+
+            foreach (var audit in commit.AuditEvents)
+            {
+                if (!_complaints.ContainsKey(audit.ComplaintId) && audit.ComplaintId != commit.NewComplaint?.Id)
+                {
+                    throw new InvalidOperationException($"Audit event for unknown complaint {audit.ComplaintId}.");
+                }
+            }
+
+            if (commit.Message is { } record)
+            {
+                _processed[(record.Channel, record.ExternalId)] = record;
+            }
+
+            if (commit.NewComplaint is { } complaint)
+            {
+                _complaints[complaint.Id] = complaint;
+                _order.Add(complaint.Id);
+                _byCode[complaint.Code.Value] = complaint.Id;
+                if (complaint.ConversationId is not null)
+                {
+                    _byConversation.TryAdd((complaint.Channel, complaint.ConversationId), complaint.Id);
+                }
+            }
+
+            foreach (var audit in commit.AuditEvents)
+            {
+                if (!_audit.TryGetValue(audit.ComplaintId, out var trail))
+                {
+                    _audit[audit.ComplaintId] = trail = [];
+                }
+
+                trail.Add(audit);
+            }
+
+            foreach (var outbound in commit.Outbound)
+            {
+                _outbox.Add(outbound);
+                _idempotencyKeys.Add(outbound.IdempotencyKey);
+            }
+
+            if (commit.Rejection is { } rejection)
+            {
+                _rejections.Add(rejection);
+            }
+
+            return Task.FromResult(new IntakeCommitResult(true, null));
+        }
+    }
+
+    public Task<Complaint?> GetAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_complaints.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<Complaint?> FindByCodeAsync(ComplaintCode code, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(code.Value is not null && _byCode.TryGetValue(code.Value, out var id) ? _complaints[id] : null);
+        }
+    }
+
+    public Task<Complaint?> FindByConversationAsync(string channel, string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(conversationId);
+        lock (_gate)
+        {
+            return Task.FromResult(_byConversation.TryGetValue((channel, conversationId), out var id) ? _complaints[id] : null);
+        }
+    }
+
+    public Task<IReadOnlyList<Complaint>> ListAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Take);
+        lock (_gate)
+        {
+            IReadOnlyList<Complaint> page = [.. _order
+                .Select(id => _complaints[id])
+                .Where(c => query.Department is null || c.Department == query.Department)
+                .Where(c => query.Districts.Count == 0 || (c.District is { } d && query.Districts.Contains(d)))
+                .Where(c => query.Statuses.Count == 0 || query.Statuses.Contains(c.Status))
+                .Skip(query.Skip)
+                .Take(query.Take)];
+            return Task.FromResult(page);
+        }
+    }
+
+    public Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<AuditEvent> trail = _audit.TryGetValue(id, out var events) ? [.. events] : [];
+            return Task.FromResult(trail);
+        }
+    }
+
+    public Task<IReadOnlyList<Rejection>> ListRejectionsAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        lock (_gate)
+        {
+            IReadOnlyList<Rejection> page = [.. _rejections.Skip(skip).Take(take)];
+            return Task.FromResult(page);
+        }
+    }
+
+    public Task<IReadOnlyList<OutboundMessage>> GetPendingAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        lock (_gate)
+        {
+            IReadOnlyList<OutboundMessage> pending = [.. _outbox.Where(m => m.Status == OutboundMessageStatus.Pending).Take(max)];
+            return Task.FromResult(pending);
+        }
+    }
+
+    public Task MarkSentAsync(Guid id, string sentExternalId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sentExternalId);
+        lock (_gate)
+        {
+            var index = IndexOf(id);
+            var message = _outbox[index];
+            _outbox[index] = message with { Status = OutboundMessageStatus.Sent, SentExternalId = sentExternalId, Attempts = message.Attempts + 1, LastError = null };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task MarkFailedAsync(Guid id, string error, bool permanent, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        lock (_gate)
+        {
+            var index = IndexOf(id);
+            var message = _outbox[index];
+            _outbox[index] = message with
+            {
+                Status = permanent ? OutboundMessageStatus.Failed : OutboundMessageStatus.Pending,
+                Attempts = message.Attempts + 1,
+                LastError = error,
+            };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboundMessage>> ListForComplaintAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<OutboundMessage> messages = [.. _outbox.Where(m => m.ComplaintId == complaintId)];
+            return Task.FromResult(messages);
+        }
+    }
+
+    public Task<string?> GetAsync(string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        lock (_gate)
+        {
+            return Task.FromResult(_checkpoints.GetValueOrDefault(source));
+        }
+    }
+
+    public Task SetAsync(string source, string checkpoint, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(checkpoint);
+        lock (_gate)
+        {
+            _checkpoints[source] = checkpoint;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private int IndexOf(Guid id)
+    {
+        var index = _outbox.FindIndex(m => m.Id == id);
+        return index >= 0 ? index : throw new KeyNotFoundException($"No outbox message has id {id}.");
+    }
+}
