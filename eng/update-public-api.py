@@ -10,7 +10,7 @@ out = subprocess.run(["dotnet", "build", target, "-nologo", "-p:TreatWarningsAsE
                      capture_output=True, text=True).stdout
 add = collections.defaultdict(set)
 remove = collections.defaultdict(set)
-pat = re.compile(r"^(?P<file>/\S+?\.cs)\(\d+,\d+\): (?:error|warning) (?P<id>RS001[67]): Symbol '(?P<sym>.*)' is (?:not part of the declared public API|part of the declared API, but is either not public or could not be found).* \[(?P<proj>\S+\.csproj)")
+pat = re.compile(r"^(?P<file>/\S+?)\(\d+,\d+\): (?:error|warning) (?P<id>RS001[67]): Symbol '(?P<sym>.*)' is (?:not part of the declared public API|part of the declared API, but is either not public or could not be found).* \[(?P<proj>\S+\.csproj)")
 for line in out.splitlines():
     m = pat.match(line.strip())
     if not m:

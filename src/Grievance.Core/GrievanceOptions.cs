@@ -35,6 +35,11 @@ public sealed class GrievanceOptions
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan DefaultResolutionTime { get; set; } = TimeSpan.FromDays(21);
 
+    /// <summary>Gets or sets how often delivery of a citizen message is tried before it is marked failed.</summary>
+    /// <value>The default value is 5.</value>
+    [Range(1, 100)]
+    public int MaxDeliveryAttempts { get; set; } = 5;
+
     /// <summary>
     /// Gets or sets the acknowledgement template. Placeholders: <c>{code}</c> (required), <c>{department}</c>, <c>{district}</c>.
     /// </summary>

@@ -93,4 +93,17 @@ public static class GrievanceBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessagePolicy, TPolicy>());
         return builder;
     }
+
+    /// <summary>Adds a channel's notifier, which the outbox dispatcher sends that channel's messages through.</summary>
+    /// <typeparam name="TNotifier">The notifier type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder AddNotifier<TNotifier>(this IGrievanceBuilder builder)
+        where TNotifier : class, ICitizenNotifier
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ICitizenNotifier, TNotifier>());
+        return builder;
+    }
 }

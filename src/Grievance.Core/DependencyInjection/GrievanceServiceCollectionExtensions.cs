@@ -96,6 +96,7 @@ public static class GrievanceServiceCollectionExtensions
         services.TryAddSingleton<IComplaintCodeGenerator, SequentialComplaintCodeGenerator>();
         services.TryAddSingleton<ICitizenReplyComposer, TemplateReplyComposer>();
         services.TryAddSingleton<IIntakePipeline, IntakePipeline>();
+        services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         return builder;
     }
 }

@@ -35,8 +35,14 @@ public sealed record InboundMessage
     /// <summary>Gets the location attached to the message, when any.</summary>
     public GeoPoint? Geo { get; init; }
 
-    /// <summary>Gets the accounts of ours the message addressed (handles without <c>@</c>), in the order they appear.</summary>
+    /// <summary>
+    /// Gets the accounts the message addresses (handles without <c>@</c>), in the order they appear. Routers use the
+    /// ones that belong to a department; the reply is sent from the first of those.
+    /// </summary>
     public IReadOnlyList<string> AddressedAccounts { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether the message only shares another message without words of its own (a repost or retweet).</summary>
+    public bool IsRepost { get; init; }
 
     /// <summary>Gets the attached media.</summary>
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];

@@ -5,8 +5,9 @@ using Grievance.Storage;
 namespace Grievance.Intake.Internal;
 
 /// <summary>
-/// Classifies by structure: "status &lt;code&gt;" is a status query; a reply by the complainant in a complaint's
-/// thread is a follow-up; anything else is a new complaint. Detecting non-grievances is the routing's job.
+/// Classifies by structure: a repost is not a grievance; "status &lt;code&gt;" is a status query; a reply by the
+/// complainant in a complaint's thread is a follow-up; anything else is a new complaint. Detecting non-grievances
+/// by their words is the routing's job.
 /// </summary>
 internal sealed partial class DefaultMessageClassifier : IMessageClassifier
 {
@@ -21,6 +22,11 @@ internal sealed partial class DefaultMessageClassifier : IMessageClassifier
     public async ValueTask<MessageClassification> ClassifyAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+
+        if (message.IsRepost)
+        {
+            return new MessageClassification { Kind = MessageKind.NotAGrievance, Reason = "a repost of another message, with no words of the author's own" };
+        }
 
         var match = StatusQuery().Match(message.Text);
         if (match.Success)

@@ -4,6 +4,7 @@ using Grievance.Complaints;
 using Grievance.Diagnostics.Internal;
 using Grievance.Notifications;
 using Grievance.Routing;
+using Grievance.ServiceDirectory;
 using Grievance.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ internal sealed class IntakePipeline : IIntakePipeline
     private readonly IComplaintRouter _router;
     private readonly IComplaintCodeGenerator _codes;
     private readonly ICitizenReplyComposer _composer;
+    private readonly IServiceDirectory _directory;
     private readonly Dictionary<string, IChannelMessagePolicy> _policies;
     private readonly IOptionsMonitor<GrievanceOptions> _options;
     private readonly TimeProvider _time;
@@ -34,6 +36,7 @@ internal sealed class IntakePipeline : IIntakePipeline
         IComplaintRouter router,
         IComplaintCodeGenerator codes,
         ICitizenReplyComposer composer,
+        IServiceDirectory directory,
         IEnumerable<IChannelMessagePolicy> policies,
         IOptionsMonitor<GrievanceOptions> options,
         TimeProvider time,
@@ -47,6 +50,7 @@ internal sealed class IntakePipeline : IIntakePipeline
         _router = router;
         _codes = codes;
         _composer = composer;
+        _directory = directory;
         _policies = policies.ToDictionary(p => p.Channel, StringComparer.OrdinalIgnoreCase);
         _options = options;
         _time = time;
@@ -167,7 +171,7 @@ internal sealed class IntakePipeline : IIntakePipeline
             Channel = message.Channel,
             SourceMessageId = message.ExternalId,
             ConversationId = message.ConversationId,
-            AddressedAccount = message.AddressedAccounts.Count > 0 ? message.AddressedAccounts[0] : null,
+            AddressedAccount = message.AddressedAccounts.FirstOrDefault(a => _directory.FindDepartmentByHandle(a) is not null),
             Complainant = message.Author,
             Text = message.Text,
             Language = message.Language,
@@ -317,7 +321,7 @@ internal sealed class IntakePipeline : IIntakePipeline
             return Duplicate(message, commit.Existing!);
         }
 
-        Log.MessageRejected(_logger, rejection.Id, rejection.Channel ?? "(none)", rejection.ExternalId ?? "(none)", kind, reasons.Count);
+        Log.MessageRejected(_logger, kind == RejectionKind.Invalid ? LogLevel.Warning : LogLevel.Information, rejection.Id, rejection.Channel ?? "(none)", rejection.ExternalId ?? "(none)", kind, reasons.Count);
         return new IntakeResult { Outcome = IntakeOutcome.Rejected, Errors = reasons };
     }
 

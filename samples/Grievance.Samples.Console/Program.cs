@@ -1,0 +1,79 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Grievance.Samples.Console;
+using Grievance.Twitter.Testing;
+
+// dotnet run --project samples/Grievance.Samples.Console [-- --json] [-- --post]
+var json = args.Contains("--json");
+var post = args.Contains("--post");
+var unknown = args.Where(a => a is not ("--json" or "--post")).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--json] [--post]");
+    return 2;
+}
+
+var live = SampleSettings.LiveFromEnvironment();
+var settings = new SampleSettings { Live = live, Post = post };
+FakeXApi? fake = null;
+if (live is null)
+{
+    fake = new FakeXApi();
+    DemoFeed.Seed(fake, DateTimeOffset.UtcNow.AddHours(-4));
+}
+else if (post && live.UserAccessToken is null)
+{
+    Console.Error.WriteLine("--post needs GRIEVANCE_X_USER_ACCESS_TOKEN (a user token of the desk account).");
+    return 2;
+}
+
+await using var services = SampleDesk.BuildServices(settings, fake);
+var result = await SampleDesk.RunAsync(services, send: live is null || post);
+
+if (json)
+{
+    var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    foreach (var row in result.Complaints)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("externalId", row.ExternalId);
+            writer.WriteString("code", row.Code);
+            writer.WriteString("department", row.Department);
+            writer.WriteString("district", row.District);
+            writer.WriteString("category", row.Category);
+            writer.WriteString("status", row.Status);
+            writer.WriteString("reply", row.Reply);
+            writer.WriteEndObject();
+        }
+
+        Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    return 0;
+}
+
+Console.WriteLine(live is null
+    ? $"Grievance console sample: fake X with {DemoFeed.Complaints.Count} demo complaints, polled through the real X client."
+    : $"Grievance console sample: live X account @{live.Username}, {(post ? "posting replies" : "read-only (add --post to reply)")}.");
+Console.WriteLine();
+Console.WriteLine($"{"CODE",-16} {"DEPARTMENT",-10} {"DISTRICT",-8} {"CATEGORY",-17} STATUS");
+foreach (var row in result.Complaints)
+{
+    Console.WriteLine($"{row.Code,-16} {row.Department,-10} {row.District ?? "-",-8} {row.Category,-17} {row.Status}");
+}
+
+var read = result.Runs.Sum(r => r.Read);
+Console.WriteLine();
+Console.WriteLine($"{result.Complaints.Count} complaints from {read} mentions read ({result.Runs.Sum(r => r.Duplicates)} duplicate deliveries, "
+    + $"{result.Runs.Sum(r => r.FollowUps)} follow-ups, {result.Rejections.Count} not grievances or invalid).");
+Console.WriteLine();
+Console.WriteLine(live is null || post ? "Replies posted:" : "Replies queued (not posted: read-only):");
+foreach (var row in result.Complaints.Where(r => r.Reply is not null))
+{
+    Console.WriteLine($"  -> {row.ExternalId}: {row.Reply}{(row.ReplySent ? string.Empty : "  [not sent]")}");
+}
+
+return 0;

@@ -1,0 +1,181 @@
+using Grievance.Complaints;
+using Grievance.DependencyInjection;
+using Grievance.Intake;
+using Grievance.Notifications;
+using Grievance.Storage;
+using Grievance.Twitter;
+using Grievance.Twitter.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Grievance.Samples.Console;
+
+/// <summary>How the sample runs.</summary>
+public sealed record SampleSettings
+{
+    /// <summary>Gets the live X credentials, or <see langword="null"/> to run on the fake X with the demo feed.</summary>
+    public LiveX? Live { get; init; }
+
+    /// <summary>Gets a value indicating whether replies are posted on live X (always posted to the fake).</summary>
+    public bool Post { get; init; }
+
+    /// <summary>Gets the clock; the system clock when <see langword="null"/>.</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>Gets the log level (warnings by default, so the output stays readable).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Reads live credentials from the environment: GRIEVANCE_X_BEARER_TOKEN, GRIEVANCE_X_USER_ID, GRIEVANCE_X_USERNAME and, for --post, GRIEVANCE_X_USER_ACCESS_TOKEN.</summary>
+    /// <returns>The credentials, or <see langword="null"/> when GRIEVANCE_X_BEARER_TOKEN is not set.</returns>
+    /// <exception cref="InvalidOperationException">The bearer token is set but the account is not.</exception>
+    public static LiveX? LiveFromEnvironment()
+    {
+        var bearer = Environment.GetEnvironmentVariable("GRIEVANCE_X_BEARER_TOKEN");
+        if (string.IsNullOrWhiteSpace(bearer))
+        {
+            return null;
+        }
+
+        var userId = Environment.GetEnvironmentVariable("GRIEVANCE_X_USER_ID");
+        var username = Environment.GetEnvironmentVariable("GRIEVANCE_X_USERNAME");
+        if (string.IsNullOrWhiteSpace(userId) || string.IsNullOrWhiteSpace(username))
+        {
+            throw new InvalidOperationException("GRIEVANCE_X_BEARER_TOKEN is set: also set GRIEVANCE_X_USER_ID and GRIEVANCE_X_USERNAME of the desk account to poll.");
+        }
+
+        return new LiveX(bearer, userId, username, Environment.GetEnvironmentVariable("GRIEVANCE_X_USER_ACCESS_TOKEN"));
+    }
+}
+
+/// <summary>Credentials of a live desk account.</summary>
+/// <param name="BearerToken">The app-only bearer token (reads).</param>
+/// <param name="UserId">The desk account's user id.</param>
+/// <param name="Username">The desk account's username.</param>
+/// <param name="UserAccessToken">The desk account's user token (posting), when posting.</param>
+public sealed record LiveX(string BearerToken, string UserId, string Username, string? UserAccessToken);
+
+/// <summary>One complaint as the sample prints it.</summary>
+public sealed record SampleRow(string ExternalId, string Code, string Department, string? District, string Category, string Status, string? Reply, bool ReplySent);
+
+/// <summary>What one run of the sample produced.</summary>
+public sealed record SampleResult(IReadOnlyList<SampleRow> Complaints, IReadOnlyList<IntakeRunResult> Runs, IReadOnlyList<Rejection> Rejections, OutboxDispatchResult? Dispatch);
+
+/// <summary>The sample's whole job: read mentions, create routed complaints with codes, acknowledge them.</summary>
+public static class SampleDesk
+{
+    /// <summary>Builds the services the way a department's app would, on embedded defaults and the sample directory.</summary>
+    /// <param name="settings">How to run.</param>
+    /// <param name="fake">The fake X to use when not live.</param>
+    /// <returns>The service provider.</returns>
+    public static ServiceProvider BuildServices(SampleSettings settings, FakeXApi? fake)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("sample-directory.json", optional: false)
+            .Build();
+
+        var services = new ServiceCollection();
+        // Logs go to standard error, so --json output on standard output stays clean.
+        services.AddLogging(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(settings.LogLevel));
+        if (settings.Time is not null)
+        {
+            services.AddSingleton(settings.Time);
+        }
+
+        var twitter = services
+            .AddGrievance(configuration.GetSection(GrievanceOptions.SectionName))
+            .AddTwitter(o =>
+            {
+                if (settings.Live is { } live)
+                {
+                    o.BearerToken = live.BearerToken;
+                    o.UserAccessToken = live.UserAccessToken;
+                    o.Accounts.Add(new TwitterAccountOptions { UserId = live.UserId, Username = live.Username });
+                }
+                else
+                {
+                    ArgumentNullException.ThrowIfNull(fake);
+                    o.BaseAddress = FakeXApi.BaseAddress;
+                    o.BearerToken = fake.AppBearerToken;
+                    foreach (var (id, username) in DemoFeed.Desks)
+                    {
+                        o.Accounts.Add(new TwitterAccountOptions { UserId = id, Username = username, UserAccessToken = fake.UserTokenFor(id) });
+                    }
+                }
+            });
+
+        if (settings.Live is null)
+        {
+            twitter.HttpClient.ConfigurePrimaryHttpMessageHandler(() => fake!.CreateHandler());
+        }
+
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>Runs one intake pass over every desk account, then sends the acknowledgements (unless live without <c>--post</c>).</summary>
+    /// <param name="services">The services from <see cref="BuildServices"/>.</param>
+    /// <param name="send">Whether to send queued replies.</param>
+    /// <param name="cancellationToken">The token to cancel the run.</param>
+    /// <returns>The complaints and what the run did.</returns>
+    public static async Task<SampleResult> RunAsync(IServiceProvider services, bool send, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var pipeline = services.GetRequiredService<IIntakePipeline>();
+        var runs = new List<IntakeRunResult>();
+        foreach (var source in services.GetServices<IComplaintSourceProvider>().SelectMany(p => p.GetSources()))
+        {
+            runs.Add(await pipeline.RunAsync(source, cancellationToken));
+        }
+
+        OutboxDispatchResult? dispatch = null;
+        if (send)
+        {
+            dispatch = await services.GetRequiredService<IOutboxDispatcher>().DispatchAsync(1000, cancellationToken);
+        }
+
+        return new SampleResult(await ReadComplaintsAsync(services, cancellationToken), runs, await services.GetRequiredService<IComplaintStore>().ListRejectionsAsync(0, 1000, cancellationToken), dispatch);
+    }
+
+    private static async Task<IReadOnlyList<SampleRow>> ReadComplaintsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<IComplaintStore>();
+        var outbox = services.GetRequiredService<IOutboxStore>();
+        var rows = new List<SampleRow>();
+        for (var skip = 0; ; skip += 500)
+        {
+            var page = await store.ListAsync(new ComplaintQuery { Skip = skip, Take = 500 }, cancellationToken);
+            foreach (var complaint in page)
+            {
+                var ack = (await outbox.ListForComplaintAsync(complaint.Id, cancellationToken)).FirstOrDefault(m => m.Kind == OutboundMessageKind.Acknowledgement);
+                rows.Add(new SampleRow(
+                    complaint.SourceMessageId,
+                    complaint.Code.Value,
+                    complaint.Department.Value,
+                    complaint.District?.Value,
+                    complaint.Category.Value,
+                    StatusName(complaint.Status),
+                    ack?.Text,
+                    ack?.Status == OutboundMessageStatus.Sent));
+            }
+
+            if (page.Count < 500)
+            {
+                return rows;
+            }
+        }
+    }
+
+    private static string StatusName(ComplaintStatus status) => status switch
+    {
+        ComplaintStatus.New => "new",
+        ComplaintStatus.Assigned => "assigned",
+        ComplaintStatus.InProgress => "in-progress",
+        ComplaintStatus.AwaitingCitizen => "awaiting-citizen",
+        ComplaintStatus.Resolved => "resolved",
+        ComplaintStatus.Rejected => "rejected",
+        ComplaintStatus.Reopened => "reopened",
+        _ => "closed",
+    };
+}

@@ -1,0 +1,36 @@
+using Grievance.DependencyInjection;
+using Grievance.TestUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grievance.Twitter.Tests;
+
+/// <summary>The real container with the X channel over a given handler and a fake clock.</summary>
+public static class TwitterTestHost
+{
+    public const string DeskId = "1500000000000000001";
+    public const string DeskName = "SevaDeskUP";
+
+    public static ServiceProvider Create(HttpMessageHandler handler, FakeTimeProvider? time = null, Action<TwitterOptions>? configure = null, Action<GrievanceOptions>? grievance = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time ?? new FakeTimeProvider(Some.Now));
+        services.AddGrievance(o =>
+            {
+                TestServices.SampleDepartments(o);
+                var desk = new DepartmentOptions { Id = "desk", Name = "Seva Desk" };
+                desk.Handles.Add(DeskName);
+                o.Departments.Add(desk);
+                grievance?.Invoke(o);
+            })
+            .AddTwitter(o =>
+            {
+                o.BearerToken = "app-token";
+                o.UserAccessToken = "user-token";
+                o.Accounts.Add(new TwitterAccountOptions { UserId = DeskId, Username = DeskName });
+                configure?.Invoke(o);
+            })
+            .HttpClient.ConfigurePrimaryHttpMessageHandler(() => handler);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+}
