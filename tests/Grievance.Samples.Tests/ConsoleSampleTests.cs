@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Grievance.Samples.Console;
+using Grievance.Storage;
+using Grievance.TestUtilities;
+using Grievance.Twitter.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Grievance.Samples.Tests;
+
+public class ConsoleSampleTests
+{
+    private readonly FakeTimeProvider _time = new(Some.Now);
+
+    [Fact]
+    public async Task RunAsync_DemoFeed_CreatesRoutedComplaintsWithDistinctCodesAndRepliesHoldingThem()
+    {
+        var fake = new FakeXApi(_time);
+        DemoFeed.Seed(fake, Some.Now.AddHours(-4));
+        await using var services = SampleDesk.BuildServices(new SampleSettings { Time = _time }, fake);
+
+        var result = await SampleDesk.RunAsync(services, send: true);
+
+        Assert.Equal(DemoFeed.Complaints.Count, result.Complaints.Count);
+        Assert.True(result.Complaints.Count >= 25);
+        Assert.Equal(result.Complaints.Count, result.Complaints.Select(c => c.Code).Distinct().Count());
+        Assert.All(result.Complaints, c =>
+        {
+            Assert.NotNull(c.Reply);
+            Assert.Contains(c.Code, c.Reply, StringComparison.Ordinal);
+            Assert.True(c.ReplySent);
+        });
+
+        // Every acknowledgement went out through the real client to the fake X, in the complaint's thread.
+        Assert.Equal(result.Complaints.Count, fake.CreatedPosts.Count);
+        foreach (var complaint in result.Complaints)
+        {
+            var post = Assert.Single(fake.CreatedPosts, p => p.InReplyToId == complaint.ExternalId);
+            Assert.Equal(complaint.Reply, post.Text);
+        }
+
+        // The two-handle tweet was delivered twice, the follow-up joined its thread, the retweet is not a grievance.
+        Assert.Equal(1, result.Runs.Sum(r => r.Duplicates));
+        Assert.Equal(1, result.Runs.Sum(r => r.FollowUps));
+        Assert.Equal(RejectionKind.NotAGrievance, Assert.Single(result.Rejections).Kind);
+        Assert.True(result.Complaints.Select(c => c.Department).Distinct().Count() >= 8);
+        Assert.True(result.Complaints.Select(c => c.District).Distinct().Count() >= 15);
+        Assert.Contains(result.Complaints, c => c.Department == "power" && c.District == "GKP");
+        Assert.Contains(result.Complaints, c => c.Department == "water" && c.District == "VNS");
+    }
+
+    [Fact]
+    public async Task RunAsync_SecondPassOverTheSameFeed_AddsNoComplaintAndSendsNothing()
+    {
+        var fake = new FakeXApi(_time);
+        DemoFeed.Seed(fake, Some.Now.AddHours(-4));
+        await using var services = SampleDesk.BuildServices(new SampleSettings { Time = _time }, fake);
+        var first = await SampleDesk.RunAsync(services, send: true);
+        var posts = fake.CreatedPosts.Count;
+
+        var second = await SampleDesk.RunAsync(services, send: true);
+
+        Assert.Equal(first.Complaints.Count, second.Complaints.Count);
+        Assert.Equal(0, second.Runs.Sum(r => r.Read));
+        Assert.Equal(0, second.Dispatch!.Sent);
+        Assert.Equal(posts, fake.CreatedPosts.Count);
+    }
+
+    [Fact]
+    public async Task Program_Json_PrintsOneContractLinePerComplaintFromAnyWorkingDirectory()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Grievance.Samples.Console.dll");
+        var workingDirectory = Directory.CreateTempSubdirectory("grievance-sample-").FullName;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "exec", dll, "--json" },
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment.Remove("GRIEVANCE_X_BEARER_TOKEN");
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, await stderr);
+        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length >= 25, $"{lines.Length} lines");
+        var codes = new HashSet<string>();
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            Assert.Equal(["externalId", "code", "department", "district", "category", "status", "reply"], root.EnumerateObject().Select(p => p.Name));
+            var code = root.GetProperty("code").GetString()!;
+            Assert.True(codes.Add(code), $"duplicate code {code}");
+            Assert.Contains(code, root.GetProperty("reply").GetString(), StringComparison.Ordinal);
+            Assert.Equal("new", root.GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Program_UnknownArgument_ExitsWithUsage()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Grievance.Samples.Console.dll");
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { "exec", dll, "--frobnicate" }, RedirectStandardError = true, RedirectStandardOutput = true };
+
+        using var process = Process.Start(start)!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("Usage", stderr, StringComparison.Ordinal);
+    }
+}
