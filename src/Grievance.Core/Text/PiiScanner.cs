@@ -24,7 +24,8 @@ namespace Grievance.Text;
 /// <para>What is deliberately not found:</para>
 /// <list type="bullet">
 /// <item><description>digits glued to Latin letters, digits or an underscore: vehicle numbers (<c>UP32 AB 4521</c>), complaint codes
-/// (<c>LKO-2611-0042K</c>), masked numbers (<c>98XXXXXX63</c>), handles and hashtags with digits;</description></item>
+/// (<c>LKO-2611-0042K</c>), masked numbers (<c>98XXXXXX63</c>), handles with digits. Devanagari letters do not glue, because Hindi
+/// writers often omit the space (<c>मोबाइल9876543210</c> is found);</description></item>
 /// <item><description>digit runs that are not exactly one of the shapes above: a ten-digit mobile inside an 11-digit or longer
 /// account number is not a mobile number, and neither are PIN codes, dates, times, FIR numbers (<c>0123/2026</c>), amounts
 /// (<c>₹18,500</c>, <c>Rs 2,00,000</c>) or landlines;</description></item>
