@@ -23,9 +23,6 @@ internal static class Devanagari
     /// <summary>Returns whether <paramref name="c"/> is an ASCII or Devanagari digit.</summary>
     public static bool IsDigit(char c) => (uint)(c - '0') <= 9 || (uint)(c - DigitZero) <= 9;
 
-    /// <summary>Returns whether <paramref name="c"/> is a Devanagari consonant letter (क..ह, including the extra letters).</summary>
-    public static bool IsConsonant(char c) => c is (>= '\u0915' and <= '\u0939') or (>= '\u0958' and <= '\u095F') or (>= '\u0978' and <= '\u097F');
-
     /// <summary>Returns whether <paramref name="c"/> is a Devanagari sign: chandrabindu, anusvara, visarga, nukta, vowel sign, virama or stress mark.</summary>
     public static bool IsSign(char c) => c is (>= '\u0900' and <= '\u0903') or (>= '\u093A' and <= '\u094F') or (>= '\u0951' and <= '\u0957') or '\u0962' or '\u0963';
 
