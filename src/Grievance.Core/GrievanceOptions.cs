@@ -40,6 +40,11 @@ public sealed class GrievanceOptions
     [Range(1, 100)]
     public int MaxDeliveryAttempts { get; set; } = 5;
 
+    /// <summary>Gets or sets how long a dispatcher's claim on outbox messages holds; if it dies mid-send, others may send them after this.</summary>
+    /// <value>The default value is 60 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>
     /// Gets or sets the acknowledgement template. Placeholders: <c>{code}</c> (required), <c>{department}</c>, <c>{district}</c>.
     /// </summary>

@@ -14,6 +14,10 @@ public static class Some
     /// <summary>A fresh, unique numeric id like the ones X uses.</summary>
     public static string Id() => Interlocked.Increment(ref s_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A distinct, well-formed complaint code.</summary>
+    public static Codes.ComplaintCode Code(string scope, int sequence) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scope}-2611-{sequence:D4}"));
+
     /// <summary>A valid inbound X message.</summary>
     public static InboundMessage Message(string text = "Street light not working near the school in Lucknow", string? externalId = null, params string[] addressed) => new()
     {

@@ -302,7 +302,7 @@ public class IntakePipelineTests
     /// <summary>An in-memory store whose n-th intake commit fails like a lost database connection.</summary>
     private sealed class FlakyStore(int failOnCommitNumber) : IComplaintStore, IOutboxStore, ICheckpointStore
     {
-        private readonly InMemoryComplaintStore _inner = new();
+        private readonly InMemoryComplaintStore _inner = new(TimeProvider.System);
         private int _commits;
 
         public Task<IntakeCommitResult> CommitIntakeAsync(IntakeCommit commit, CancellationToken cancellationToken = default) =>
@@ -318,6 +318,7 @@ public class IntakePipelineTests
         public Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(ComplaintId id, CancellationToken cancellationToken = default) => _inner.GetAuditTrailAsync(id, cancellationToken);
         public Task<IReadOnlyList<Rejection>> ListRejectionsAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default) => _inner.ListRejectionsAsync(skip, take, cancellationToken);
         public Task<IReadOnlyList<OutboundMessage>> GetPendingAsync(int max, CancellationToken cancellationToken = default) => _inner.GetPendingAsync(max, cancellationToken);
+        public Task<IReadOnlyList<OutboundMessage>> ClaimPendingAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default) => _inner.ClaimPendingAsync(max, lease, cancellationToken);
         public Task MarkSentAsync(Guid id, string sentExternalId, CancellationToken cancellationToken = default) => _inner.MarkSentAsync(id, sentExternalId, cancellationToken);
         public Task MarkFailedAsync(Guid id, string error, bool permanent, CancellationToken cancellationToken = default) => _inner.MarkFailedAsync(id, error, permanent, cancellationToken);
         public Task<IReadOnlyList<OutboundMessage>> ListForComplaintAsync(ComplaintId complaintId, CancellationToken cancellationToken = default) => _inner.ListForComplaintAsync(complaintId, cancellationToken);

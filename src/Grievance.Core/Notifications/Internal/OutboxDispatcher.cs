@@ -27,7 +27,7 @@ internal sealed class OutboxDispatcher : IOutboxDispatcher
         var maxAttempts = _options.CurrentValue.MaxDeliveryAttempts;
         int sent = 0, retrying = 0, failed = 0;
 
-        foreach (var message in await _outbox.GetPendingAsync(maxMessages, cancellationToken).ConfigureAwait(false))
+        foreach (var message in await _outbox.ClaimPendingAsync(maxMessages, _options.CurrentValue.OutboxLease, cancellationToken).ConfigureAwait(false))
         {
             if (!_notifiers.TryGetValue(message.Channel, out var notifier))
             {
@@ -46,7 +46,7 @@ internal sealed class OutboxDispatcher : IOutboxDispatcher
             }
             catch (CitizenNotificationException ex) when (ex.RetryAfter is { } wait && !ex.IsPermanent)
             {
-                // The channel is rate limited: this message and the rest stay pending, no attempt is counted.
+                // The channel is rate limited: this message and the rest stay pending (their claims lapse), no attempt is counted.
                 Log.DeliveryDeferred(_logger, message.Channel, wait);
                 return new OutboxDispatchResult { Sent = sent, Retrying = retrying, Failed = failed, RetryAfter = wait };
             }

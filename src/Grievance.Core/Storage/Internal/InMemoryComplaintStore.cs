@@ -8,9 +8,10 @@ namespace Grievance.Storage.Internal;
 /// The store used when nothing else is configured: everything in memory, gone at process exit. One lock makes each
 /// intake commit atomic, so it honours the same contract as the database stores.
 /// </summary>
-internal sealed class InMemoryComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore
+internal sealed class InMemoryComplaintStore(TimeProvider time) : IComplaintStore, IOutboxStore, ICheckpointStore
 {
     private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, DateTimeOffset> _leases = [];
     private readonly Dictionary<(string Channel, string ExternalId), ProcessedMessage> _processed = [];
     private readonly Dictionary<ComplaintId, Complaint> _complaints = [];
     private readonly List<ComplaintId> _order = [];
@@ -188,11 +189,38 @@ internal sealed class InMemoryComplaintStore : IComplaintStore, IOutboxStore, IC
         }
     }
 
+    public Task<IReadOnlyList<OutboundMessage>> ClaimPendingAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            var claimed = new List<OutboundMessage>();
+            foreach (var message in _outbox)
+            {
+                if (claimed.Count == max)
+                {
+                    break;
+                }
+
+                if (message.Status == OutboundMessageStatus.Pending && (!_leases.TryGetValue(message.Id, out var until) || until <= now))
+                {
+                    _leases[message.Id] = now + lease;
+                    claimed.Add(message);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<OutboundMessage>>(claimed);
+        }
+    }
+
     public Task MarkSentAsync(Guid id, string sentExternalId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sentExternalId);
         lock (_gate)
         {
+            _leases.Remove(id);
             var index = IndexOf(id);
             var message = _outbox[index];
             _outbox[index] = message with { Status = OutboundMessageStatus.Sent, SentExternalId = sentExternalId, Attempts = message.Attempts + 1, LastError = null };
@@ -206,6 +234,7 @@ internal sealed class InMemoryComplaintStore : IComplaintStore, IOutboxStore, IC
         ArgumentException.ThrowIfNullOrWhiteSpace(error);
         lock (_gate)
         {
+            _leases.Remove(id);
             var index = IndexOf(id);
             var message = _outbox[index];
             _outbox[index] = message with
