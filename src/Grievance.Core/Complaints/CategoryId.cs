@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 namespace Grievance.Complaints;
 
 /// <summary>Identifies a complaint category (for example <c>power-outage</c>). Compared in lower case.</summary>
+[JsonConverter(typeof(CategoryIdJsonConverter))]
 public readonly record struct CategoryId
 {
     /// <summary>The category used when nothing more specific is known.</summary>

@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Grievance.Complaints;
 
 /// <summary>The internal, never-reused identity of a complaint. Citizens see the <see cref="Codes.ComplaintCode"/>, not this.</summary>
 /// <param name="Value">The underlying identifier.</param>
+[JsonConverter(typeof(ComplaintIdJsonConverter))]
 public readonly record struct ComplaintId(Guid Value)
 {
     /// <summary>Creates a new, time-ordered identifier (UUID version 7) stamped with the given clock's time.</summary>

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 namespace Grievance.Complaints;
 
 /// <summary>Identifies a department (for example <c>police</c> or <c>power</c>). Compared in lower case.</summary>
+[JsonConverter(typeof(DepartmentIdJsonConverter))]
 public readonly record struct DepartmentId
 {
     /// <summary>Initializes a new instance of the <see cref="DepartmentId"/> struct.</summary>

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 namespace Grievance.Complaints;
 
 /// <summary>Identifies a district by its short id from the gazetteer (for example <c>LKO</c> for Lucknow). Compared in upper case.</summary>
+[JsonConverter(typeof(DistrictIdJsonConverter))]
 public readonly record struct DistrictId
 {
     /// <summary>Initializes a new instance of the <see cref="DistrictId"/> struct.</summary>
