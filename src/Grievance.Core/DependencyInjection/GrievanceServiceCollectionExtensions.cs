@@ -90,6 +90,8 @@ public static class GrievanceServiceCollectionExtensions
         services.TryAddSingleton<IOutboxStore>(sp => sp.GetRequiredService<InMemoryComplaintStore>());
         services.TryAddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<InMemoryComplaintStore>());
 
+        services.TryAddSingleton<ISourceLeaseProvider, InProcessSourceLeaseProvider>();
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidator<InboundMessage>, InboundMessageValidator>());
         services.TryAddSingleton<IMessageClassifier, DefaultMessageClassifier>();
         services.TryAddSingleton<IComplaintRouter, HandleAndDistrictRouter>();
