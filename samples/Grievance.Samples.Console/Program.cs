@@ -3,18 +3,29 @@ using System.Text.Json;
 using Grievance.Samples.Console;
 using Grievance.Twitter.Testing;
 
-// dotnet run --project samples/Grievance.Samples.Console [-- --json] [-- --post]
-var json = args.Contains("--json");
-var post = args.Contains("--post");
-var unknown = args.Where(a => a is not ("--json" or "--post")).ToList();
-if (unknown.Count > 0)
+// dotnet run --project samples/Grievance.Samples.Console [-- --json] [--post] [--db PATH]
+const string Usage = "Usage: [--json] [--post] [--db PATH]";
+var json = false;
+var post = false;
+var database = SampleSettings.DefaultDatabasePath;
+for (var i = 0; i < args.Length; i++)
 {
-    Console.Error.WriteLine($"Unknown argument(s): {string.Join(' ', unknown)}. Usage: [--json] [--post]");
-    return 2;
+    switch (args[i])
+    {
+        case "--json": json = true; break;
+        case "--post": post = true; break;
+        case "--db" when i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal): database = args[++i]; break;
+        default:
+            Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'. {Usage}");
+            return 2;
+    }
 }
 
 var live = SampleSettings.LiveFromEnvironment();
-var settings = new SampleSettings { Live = live, Post = post };
+var settings = new SampleSettings { Live = live, Post = post, DatabasePath = database };
+
+// The database path goes to standard error so that --json output stays one JSON object per line.
+Console.Error.WriteLine($"Database: {Path.GetFullPath(database)}");
 FakeXApi? fake = null;
 if (live is null)
 {
@@ -67,7 +78,7 @@ foreach (var row in result.Complaints)
 
 var read = result.Runs.Sum(r => r.Read);
 Console.WriteLine();
-Console.WriteLine($"{result.Complaints.Count} complaints from {read} mentions read ({result.Runs.Sum(r => r.Duplicates)} duplicate deliveries, "
+Console.WriteLine($"{result.Complaints.Count} complaints in the database; this run read {read} new mentions ({result.Runs.Sum(r => r.Duplicates)} duplicate deliveries, "
     + $"{result.Runs.Sum(r => r.FollowUps)} follow-ups, {result.Rejections.Count} not grievances or invalid).");
 Console.WriteLine();
 Console.WriteLine(live is null || post ? "Replies posted:" : "Replies queued (not posted: read-only):");

@@ -20,6 +20,12 @@ public sealed record SampleSettings
     /// <summary>Gets a value indicating whether replies are posted on live X (always posted to the fake).</summary>
     public bool Post { get; init; }
 
+    /// <summary>Gets the SQLite file complaints are stored in; in memory when <see langword="null"/>.</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>Gets the default database file: <c>grievance-sample.db</c> in the temp folder.</summary>
+    public static string DefaultDatabasePath => Path.Combine(Path.GetTempPath(), "grievance-sample.db");
+
     /// <summary>Gets the clock; the system clock when <see langword="null"/>.</summary>
     public TimeProvider? Time { get; init; }
 
@@ -84,8 +90,13 @@ public static class SampleDesk
             services.AddSingleton(settings.Time);
         }
 
-        var twitter = services
-            .AddGrievance(configuration.GetSection(GrievanceOptions.SectionName))
+        var grievance = services.AddGrievance(configuration.GetSection(GrievanceOptions.SectionName));
+        if (settings.DatabasePath is { } path)
+        {
+            grievance.UseSqliteStore($"Data Source={Path.GetFullPath(path)}");
+        }
+
+        var twitter = grievance
             .AddTwitter(o =>
             {
                 if (settings.Live is { } live)

@@ -67,26 +67,67 @@ public class ConsoleSampleTests
     }
 
     [Fact]
-    public async Task Program_Json_PrintsOneContractLinePerComplaintFromAnyWorkingDirectory()
+    public async Task RunAsync_SecondProcessOnTheSameDatabase_AddsNoComplaintPostsNoReplyAndKeepsTheCodes()
+    {
+        var directory = Directory.CreateTempSubdirectory("grievance-sample-");
+        var settings = new SampleSettings { Time = _time, DatabasePath = Path.Combine(directory.FullName, "desk.db") };
+
+        async Task<(SampleResult Result, FakeXApi Fake)> RunOnceAsync()
+        {
+            // A fresh fake and a fresh container each time, as a second run of the program has.
+            var fake = new FakeXApi(_time);
+            DemoFeed.Seed(fake, Some.Now.AddHours(-4));
+            await using var services = SampleDesk.BuildServices(settings, fake);
+            return (await SampleDesk.RunAsync(services, send: true), fake);
+        }
+
+        var (first, firstFake) = await RunOnceAsync();
+        var (second, secondFake) = await RunOnceAsync();
+
+        Assert.Equal(DemoFeed.Complaints.Count, firstFake.CreatedPosts.Count);
+        Assert.Empty(secondFake.CreatedPosts);
+        Assert.Equal(0, second.Runs.Sum(r => r.Created));
+        Assert.Equal(first.Complaints.Select(c => (c.ExternalId, c.Code)), second.Complaints.Select(c => (c.ExternalId, c.Code)));
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        directory.Delete(recursive: true);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProgramAsync(params string[] arguments)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Grievance.Samples.Console.dll");
-        var workingDirectory = Directory.CreateTempSubdirectory("grievance-sample-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "exec", dll, "--json" },
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = Directory.CreateTempSubdirectory("grievance-cwd-").FullName,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment.Remove("GRIEVANCE_X_BEARER_TOKEN");
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
+        start.Environment.Remove("GRIEVANCE_X_BEARER_TOKEN");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
 
-        Assert.True(process.ExitCode == 0, await stderr);
-        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    [Fact]
+    public async Task Program_Json_PrintsOneContractLinePerComplaintFromAnyWorkingDirectoryAndTheSameOnASecondRun()
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("grievance-db-").FullName, "sample.db");
+
+        var (exitCode, stdout, stderr) = await RunProgramAsync("--json", "--db", database);
+        var second = await RunProgramAsync("--json", "--db", database);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains(database, stderr, StringComparison.Ordinal);
+        Assert.Equal(stdout, second.Stdout);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length >= 25, $"{lines.Length} lines");
         var codes = new HashSet<string>();
         foreach (var line in lines)
@@ -101,17 +142,14 @@ public class ConsoleSampleTests
         }
     }
 
-    [Fact]
-    public async Task Program_UnknownArgument_ExitsWithUsage()
+    [Theory]
+    [InlineData("--frobnicate")]
+    [InlineData("--db")]
+    public async Task Program_BadArguments_ExitWithUsage(string argument)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Grievance.Samples.Console.dll");
-        var start = new ProcessStartInfo("dotnet") { ArgumentList = { "exec", dll, "--frobnicate" }, RedirectStandardError = true, RedirectStandardOutput = true };
+        var (exitCode, _, stderr) = await RunProgramAsync(argument);
 
-        using var process = Process.Start(start)!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-
-        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("Usage", stderr, StringComparison.Ordinal);
     }
 }
