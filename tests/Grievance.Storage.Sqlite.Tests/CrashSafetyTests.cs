@@ -228,6 +228,7 @@ public class CrashSafetyTests
         public Task<Complaint?> FindByCodeAsync(ComplaintCode code, CancellationToken cancellationToken = default) => inner.FindByCodeAsync(code, cancellationToken);
         public Task<Complaint?> FindByConversationAsync(string channel, string conversationId, CancellationToken cancellationToken = default) => inner.FindByConversationAsync(channel, conversationId, cancellationToken);
         public Task<IReadOnlyList<Complaint>> ListAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
+        public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => inner.CountAsync(query, cancellationToken);
         public Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(ComplaintId id, CancellationToken cancellationToken = default) => inner.GetAuditTrailAsync(id, cancellationToken);
         public Task<IReadOnlyList<Rejection>> ListRejectionsAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default) => inner.ListRejectionsAsync(skip, take, cancellationToken);
     }

@@ -10,6 +10,8 @@ using Grievance.Intake.Internal;
 using Grievance.Internal;
 using Grievance.Notifications;
 using Grievance.Notifications.Internal;
+using Grievance.Queries;
+using Grievance.Queries.Internal;
 using Grievance.Routing;
 using Grievance.Routing.Internal;
 using Grievance.ServiceDirectory;
@@ -18,8 +20,6 @@ using Grievance.Storage;
 using Grievance.Storage.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 #pragma warning disable IDE0130 // Entry points live in the DI namespace so they are found without a using (dotnet/extensions convention).
@@ -79,7 +79,7 @@ public static class GrievanceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrievanceOptions>, GrievanceOptionsCustomValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
+        services.AddLogging();
         services.TryAddSingleton<GrievanceMetrics>();
 
         services.TryAddSingleton(_ => Gazetteer.UttarPradesh);
@@ -99,6 +99,7 @@ public static class GrievanceServiceCollectionExtensions
         services.TryAddSingleton<ICitizenReplyComposer, TemplateReplyComposer>();
         services.TryAddSingleton<IIntakePipeline, IntakePipeline>();
         services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
+        services.TryAddSingleton<IComplaintQueries, ScopedComplaintQueries>();
         return builder;
     }
 }

@@ -38,11 +38,17 @@ public interface IComplaintStore
     /// <returns>The earliest complaint of the conversation, or <see langword="null"/>.</returns>
     Task<Complaint?> FindByConversationAsync(string channel, string conversationId, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists complaints matching a query, oldest first.</summary>
+    /// <summary>Lists complaints matching a query, in (creation time, id) order.</summary>
     /// <param name="query">The filter and page.</param>
     /// <param name="cancellationToken">The token to cancel the operation.</param>
     /// <returns>The matching complaints.</returns>
     Task<IReadOnlyList<Complaint>> ListAsync(ComplaintQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts the complaints matching a query per district and status (paging fields are ignored).</summary>
+    /// <param name="query">The filter.</param>
+    /// <param name="cancellationToken">The token to cancel the operation.</param>
+    /// <returns>One count per (district, status) that has complaints.</returns>
+    Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Gets a complaint's audit trail, oldest first.</summary>
     /// <param name="id">The complaint's id.</param>

@@ -135,31 +135,90 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Take);
-        var where = new List<string>();
-        var parameters = new List<(string, object?)>();
-        if (query.Department is { } department)
+        var (where, parameters) = Where(query);
+        if (query.After is { } after)
         {
-            where.Add("department = $department");
-            parameters.Add(("$department", department.Value));
-        }
-
-        if (query.Districts.Count > 0)
-        {
-            where.Add("district IN (" + string.Join(", ", query.Districts.Select((d, i) => "$district" + i.ToString(CultureInfo.InvariantCulture))) + ")");
-            parameters.AddRange(query.Districts.Select((d, i) => ("$district" + i.ToString(CultureInfo.InvariantCulture), (object?)d.Value)));
-        }
-
-        if (query.Statuses.Count > 0)
-        {
-            where.Add("status IN (" + string.Join(", ", query.Statuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + ")");
+            where.Add("(created_at, id) > ($after_created, $after_id)");
+            parameters.Add(("$after_created", after.CreatedAt.UtcTicks));
+            parameters.Add(("$after_id", after.Id.ToString()));
         }
 
         parameters.Add(("$take", query.Take));
         parameters.Add(("$skip", query.Skip));
-        var sql = $"SELECT {ComplaintColumns} FROM complaints {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)} ORDER BY position LIMIT $take OFFSET $skip";
+        var sql = $"SELECT {ComplaintColumns} FROM complaints {Join(where)} ORDER BY created_at, id LIMIT $take OFFSET $skip";
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await QueryComplaintsAsync(connection, sql, cancellationToken, [.. parameters]).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, parameters) = Where(query);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            $"SELECT district, status, COUNT(*) FROM complaints {Join(where)} GROUP BY district, status ORDER BY district, status", [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new List<ComplaintCount>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts.Add(new ComplaintCount(reader.IsDBNull(0) ? null : new DistrictId(reader.GetString(0)), (ComplaintStatus)reader.GetInt32(1), reader.GetInt32(2)));
+        }
+
+        return counts;
+    }
+
+    private static (List<string> Where, List<(string, object?)> Parameters) Where(ComplaintQuery query)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object?)>();
+        void In<T>(string column, IReadOnlyList<T> values, Func<T, object> value)
+        {
+            if (values.Count > 0)
+            {
+                var names = values.Select((_, i) => "$" + column + i.ToString(CultureInfo.InvariantCulture)).ToList();
+                where.Add($"{column} IN ({string.Join(", ", names)})");
+                parameters.AddRange(names.Select((n, i) => (n, (object?)value(values[i]))));
+            }
+        }
+
+        void Equal(string column, object? value)
+        {
+            if (value is not null)
+            {
+                where.Add($"{column} = ${column}");
+                parameters.Add(("$" + column, value));
+            }
+        }
+
+        Equal("department", query.Department?.Value);
+        In("district", query.Districts, d => d.Value);
+        In("status", query.Statuses, s => (int)s);
+        In("category", query.Categories, c => c.Value);
+        Equal("code", query.Code?.Value);
+        Equal("channel", query.Channel);
+        Equal("source_message_id", query.SourceMessageId);
+        if (query.CreatedFrom is { } from)
+        {
+            where.Add("created_at >= $created_from");
+            parameters.Add(("$created_from", from.UtcTicks));
+        }
+
+        if (query.CreatedBefore is { } before)
+        {
+            where.Add("created_at < $created_before");
+            parameters.Add(("$created_before", before.UtcTicks));
+        }
+
+        if (query.OverdueAt is { } at)
+        {
+            where.Add("due_at < $overdue_at AND status IN (" + string.Join(", ", ComplaintQuery.OpenStatuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + ")");
+            parameters.Add(("$overdue_at", at.UtcTicks));
+        }
+
+        return (where, parameters);
+    }
+
+    private static string Join(List<string> where) => where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty;
 
     public async Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(ComplaintId id, CancellationToken cancellationToken = default)
     {

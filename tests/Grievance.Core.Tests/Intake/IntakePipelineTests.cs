@@ -315,6 +315,7 @@ public class IntakePipelineTests
         public Task<Complaint?> FindByCodeAsync(Codes.ComplaintCode code, CancellationToken cancellationToken = default) => _inner.FindByCodeAsync(code, cancellationToken);
         public Task<Complaint?> FindByConversationAsync(string channel, string conversationId, CancellationToken cancellationToken = default) => _inner.FindByConversationAsync(channel, conversationId, cancellationToken);
         public Task<IReadOnlyList<Complaint>> ListAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => _inner.ListAsync(query, cancellationToken);
+        public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => _inner.CountAsync(query, cancellationToken);
         public Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(ComplaintId id, CancellationToken cancellationToken = default) => _inner.GetAuditTrailAsync(id, cancellationToken);
         public Task<IReadOnlyList<Rejection>> ListRejectionsAsync(int skip = 0, int take = 100, CancellationToken cancellationToken = default) => _inner.ListRejectionsAsync(skip, take, cancellationToken);
         public Task<IReadOnlyList<OutboundMessage>> GetPendingAsync(int max, CancellationToken cancellationToken = default) => _inner.GetPendingAsync(max, cancellationToken);

@@ -297,6 +297,53 @@ public abstract class ComplaintStoreContractTests
     }
 
     [Fact]
+    public async Task List_EveryFilterKeysetPagingAndCounts()
+    {
+        await using var store = await CreateStoreAsync();
+        var all = new List<Complaint>();
+        for (var i = 0; i < 9; i++)
+        {
+            Time.Advance(TimeSpan.FromHours(1));
+            var complaint = NewComplaint() with
+            {
+                District = i % 3 == 0 ? null : new DistrictId(i % 3 == 1 ? "AGR" : "LKO"),
+                Category = new CategoryId(i % 2 == 0 ? "theft" : "noise"),
+                Status = i == 4 ? ComplaintStatus.Resolved : ComplaintStatus.New,
+                DueAt = Time.GetUtcNow().AddHours(i < 5 ? 2 : 48),
+            };
+            all.Add(complaint);
+            await store.Complaints.CommitIntakeAsync(Commit(complaint));
+        }
+
+        async Task<List<string>> Codes(ComplaintQuery query) => [.. (await store.Complaints.ListAsync(query)).Select(c => c.Code.Value)];
+        List<string> Expected(Func<Complaint, bool> predicate) => [.. all.Where(predicate).Select(c => c.Code.Value)];
+
+        Assert.Equal(Expected(c => c.Category.Value == "noise"), await Codes(new ComplaintQuery { Categories = [new CategoryId("noise")] }));
+        Assert.Equal(Expected(c => c.CreatedAt >= all[2].CreatedAt && c.CreatedAt < all[5].CreatedAt),
+            await Codes(new ComplaintQuery { CreatedFrom = all[2].CreatedAt, CreatedBefore = all[5].CreatedAt }));
+        var now = Time.GetUtcNow();
+        Assert.Equal(Expected(c => c.DueAt < now && c.Status != ComplaintStatus.Resolved), await Codes(new ComplaintQuery { OverdueAt = now }));
+        Assert.Equal([all[6].Code.Value], await Codes(new ComplaintQuery { Code = all[6].Code }));
+        Assert.Equal([all[7].Code.Value], await Codes(new ComplaintQuery { Channel = Channels.X, SourceMessageId = all[7].SourceMessageId }));
+
+        var walked = new List<string>();
+        ComplaintCursor? cursor = null;
+        do
+        {
+            var page = await store.Complaints.ListAsync(new ComplaintQuery { After = cursor, Take = 4 });
+            walked.AddRange(page.Select(c => c.Code.Value));
+            cursor = page.Count == 4 ? ComplaintCursor.Of(page[^1]) : null;
+        }
+        while (cursor is not null);
+        Assert.Equal(Expected(_ => true), walked);
+
+        var counts = await store.Complaints.CountAsync(new ComplaintQuery { Categories = [new CategoryId("theft")] });
+        var expectedCounts = all.Where(c => c.Category.Value == "theft").GroupBy(c => (c.District, c.Status))
+            .Select(g => new ComplaintCount(g.Key.District, g.Key.Status, g.Count()));
+        Assert.Equal(expectedCounts.OrderBy(c => c.District?.Value).ThenBy(c => c.Status), counts.OrderBy(c => c.District?.Value).ThenBy(c => c.Status));
+    }
+
+    [Fact]
     public async Task Outbox_ClaimHoldsForTheLeaseAndLapsesIfTheClaimerDies()
     {
         await using var store = await CreateStoreAsync();

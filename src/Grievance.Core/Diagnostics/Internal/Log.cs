@@ -29,4 +29,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Channel {Channel} is rate limited; outbox dispatch resumes in {RetryAfter}.")]
     public static partial void DeliveryDeferred(ILogger logger, string channel, TimeSpan retryAfter);
+
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "State-wide oversight query ({Operation}) by {Actor}: {Reason}.")]
+    public static partial void OversightQuery(ILogger logger, string actor, string reason, string operation);
 }

@@ -148,16 +148,40 @@ internal sealed class InMemoryComplaintStore(TimeProvider time) : IComplaintStor
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Take);
         lock (_gate)
         {
-            IReadOnlyList<Complaint> page = [.. _order
-                .Select(id => _complaints[id])
-                .Where(c => query.Department is null || c.Department == query.Department)
-                .Where(c => query.Districts.Count == 0 || (c.District is { } d && query.Districts.Contains(d)))
-                .Where(c => query.Statuses.Count == 0 || query.Statuses.Contains(c.Status))
+            IReadOnlyList<Complaint> page = [.. Matching(query)
+                .Where(c => query.After is null || query.After.Precedes(c.CreatedAt, c.Id))
+                .OrderBy(c => c.CreatedAt.UtcTicks).ThenBy(c => c.Id.ToString(), StringComparer.Ordinal)
                 .Skip(query.Skip)
                 .Take(query.Take)];
             return Task.FromResult(page);
         }
     }
+
+    public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (_gate)
+        {
+            IReadOnlyList<ComplaintCount> counts = [.. Matching(query)
+                .GroupBy(c => (c.District, c.Status))
+                .Select(g => new ComplaintCount(g.Key.District, g.Key.Status, g.Count()))
+                .OrderBy(c => c.District?.Value, StringComparer.Ordinal).ThenBy(c => c.Status)];
+            return Task.FromResult(counts);
+        }
+    }
+
+    private IEnumerable<Complaint> Matching(ComplaintQuery query) => _order
+        .Select(id => _complaints[id])
+        .Where(c => query.Department is null || c.Department == query.Department)
+        .Where(c => query.Districts.Count == 0 || (c.District is { } d && query.Districts.Contains(d)))
+        .Where(c => query.Statuses.Count == 0 || query.Statuses.Contains(c.Status))
+        .Where(c => query.Categories.Count == 0 || query.Categories.Contains(c.Category))
+        .Where(c => query.CreatedFrom is not { } from || c.CreatedAt >= from)
+        .Where(c => query.CreatedBefore is not { } before || c.CreatedAt < before)
+        .Where(c => query.OverdueAt is not { } at || (c.DueAt < at && ComplaintQuery.OpenStatuses.Contains(c.Status)))
+        .Where(c => query.Code is not { } code || c.Code == code)
+        .Where(c => query.Channel is null || c.Channel == query.Channel)
+        .Where(c => query.SourceMessageId is null || c.SourceMessageId == query.SourceMessageId);
 
     public Task<IReadOnlyList<AuditEvent>> GetAuditTrailAsync(ComplaintId id, CancellationToken cancellationToken = default)
     {
