@@ -22,6 +22,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
         "id, idempotency_key, complaint_id, channel, kind, recipient_id, in_reply_to, from_account, text, created_at, status, attempts, sent_external_id, last_error";
 
     private readonly string _connectionString;
+    private readonly string _pragmas;
     private readonly TimeProvider _time;
     private readonly SqliteMigrator _migrator;
 
@@ -29,6 +30,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
     {
         ArgumentNullException.ThrowIfNull(options);
         _connectionString = options.Value.ConnectionString;
+        _pragmas = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = " + (options.Value.SyncEveryCommit ? "FULL;" : "NORMAL;");
         _time = time;
         _migrator = new SqliteMigrator(_connectionString);
     }
@@ -366,7 +368,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var pragma = Command(connection, null, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+            await using var pragma = Command(connection, null, _pragmas);
             await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
