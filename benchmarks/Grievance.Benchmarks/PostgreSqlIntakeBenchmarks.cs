@@ -23,6 +23,8 @@ namespace Grievance.Benchmarks;
 /// rows as plain parameterised inserts, one transaction per intake. Results are per intake commit.
 /// The server is the one in <c>GRIEVANCE_BENCH_POSTGRES</c> (a connection string) or a throwaway one started from the
 /// local binaries with fsync off, so absolute numbers flatter a durable production server; compare the two methods.
+/// Run: <c>dotnet run -c Release --project benchmarks/Grievance.Benchmarks -- --filter '*PostgreSql*' --job short</c>
+/// (add <c>--inProcess</c> on a busy machine, where building the benchmark's boilerplate project can time out).
 /// </summary>
 [MemoryDiagnoser]
 public class PostgreSqlIntakeBenchmarks
