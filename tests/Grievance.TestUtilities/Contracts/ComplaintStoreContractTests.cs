@@ -22,7 +22,8 @@ public sealed record StoreUnderTest(IComplaintStore Complaints, IOutboxStore Out
 /// <summary>
 /// The storage contract every store honours (DESIGN.md invariants 1, 2, 3 and 5): atomic intake commits, one record per
 /// source message however often and however concurrently it is delivered, unique codes, outbox claims with leases.
-/// Derive once per store and create an empty store in <see cref="CreateStoreAsync"/>.
+/// Derive once per store and create an empty store in <see cref="CreateStoreAsync"/>. A store that needs a server the
+/// machine may lack skips its tests by calling <c>Skip.If</c> (Xunit.SkippableFact) there.
 /// </summary>
 public abstract class ComplaintStoreContractTests
 {
@@ -111,7 +112,7 @@ public abstract class ComplaintStoreContractTests
         Outbound = [Ack(complaint)],
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task CommitIntake_NewComplaint_RoundTripsEveryField()
     {
         await using var store = await CreateStoreAsync();
@@ -134,7 +135,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Equal(Ack(complaint) with { Id = outbound.Id }, outbound);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CommitIntake_MessageAlreadyHandled_WritesNothingAndReturnsTheEarlierRecord()
     {
         await using var store = await CreateStoreAsync();
@@ -150,7 +151,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Single(await store.Outbox.GetPendingAsync(10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CommitIntake_ConcurrentDeliveriesOfOneMessage_ExactlyOneCommits()
     {
         await using var store = await CreateStoreAsync();
@@ -169,7 +170,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Single(await store.Outbox.GetPendingAsync(100));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CommitIntake_DuplicateIdempotencyKey_FailsWholeAndWritesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -185,7 +186,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Single(await store.Outbox.GetPendingAsync(10));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CommitIntake_DuplicateCode_FailsWholeAndWritesNothing()
     {
         await using var store = await CreateStoreAsync();
@@ -199,7 +200,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Null(await store.Complaints.FindProcessedAsync(Channels.X, second.SourceMessageId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CommitIntake_FollowUpOnExistingComplaint_AppendsAuditInOrder()
     {
         await using var store = await CreateStoreAsync();
@@ -228,7 +229,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Equal(followUp, trail[1]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CommitIntake_AuditForUnknownComplaint_Fails()
     {
         await using var store = await CreateStoreAsync();
@@ -237,7 +238,7 @@ public abstract class ComplaintStoreContractTests
         await Assert.ThrowsAnyAsync<Exception>(() => store.Complaints.CommitIntakeAsync(new IntakeCommit { AuditEvents = [orphan] }));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CommitIntake_Rejections_AreKeptWithReasonsAndMessage()
     {
         await using var store = await CreateStoreAsync();
@@ -272,7 +273,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Single(await store.Complaints.ListRejectionsAsync(skip: 1));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_FiltersAndPagesOldestFirst()
     {
         await using var store = await CreateStoreAsync();
@@ -296,7 +297,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Equal(codes.Skip(1).Take(2), (await store.Complaints.ListAsync(new ComplaintQuery { Skip = 1, Take = 2 })).Select(c => c.Code));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task List_EveryFilterKeysetPagingAndCounts()
     {
         await using var store = await CreateStoreAsync();
@@ -343,7 +344,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Equal(expectedCounts.OrderBy(c => c.District?.Value).ThenBy(c => c.Status), counts.OrderBy(c => c.District?.Value).ThenBy(c => c.Status));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Outbox_ClaimHoldsForTheLeaseAndLapsesIfTheClaimerDies()
     {
         await using var store = await CreateStoreAsync();
@@ -366,7 +367,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Equal(3, (await store.Outbox.GetPendingAsync(10)).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Outbox_ConcurrentClaimers_NeverGetTheSameMessage()
     {
         await using var store = await CreateStoreAsync();
@@ -382,7 +383,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Equal(20, ids.Distinct().Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Outbox_SentFailedAndRetried_AreRecordedAndVisible()
     {
         await using var store = await CreateStoreAsync();
@@ -407,7 +408,7 @@ public abstract class ComplaintStoreContractTests
         Assert.Equal("possibly sent", all[2].LastError);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Outbox_MarkUnknownMessage_Throws()
     {
         await using var store = await CreateStoreAsync();
@@ -416,7 +417,7 @@ public abstract class ComplaintStoreContractTests
         await Assert.ThrowsAsync<KeyNotFoundException>(() => store.Outbox.MarkFailedAsync(Guid.NewGuid(), "e", permanent: true));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Checkpoints_RoundTripPerSource()
     {
         await using var store = await CreateStoreAsync();
