@@ -1,3 +1,4 @@
+using Grievance.Codes;
 using Grievance.Complaints;
 using Grievance.Intake;
 
@@ -13,6 +14,10 @@ public static class Some
 
     /// <summary>A fresh, unique numeric id like the ones X uses.</summary>
     public static string Id() => Interlocked.Increment(ref s_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A valid complaint code; by default the 43rd complaint of Lucknow in November 2026, <c>LKO-2611-00421</c>.</summary>
+    public static ComplaintCode Code(string scope = "LKO", int year = 2026, int month = 11, long sequence = 42) =>
+        ComplaintCode.Create(scope, year, month, sequence);
 
     /// <summary>A valid inbound X message.</summary>
     public static InboundMessage Message(string text = "Street light not working near the school in Lucknow", string? externalId = null, params string[] addressed) => new()

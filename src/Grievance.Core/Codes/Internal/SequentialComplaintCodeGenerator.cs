@@ -30,8 +30,7 @@ internal sealed class SequentialComplaintCodeGenerator : IComplaintCodeGenerator
         var period = local.ToString("yyMM", CultureInfo.InvariantCulture);
         var box = _sequences.GetOrAdd(scope + "-" + period, static _ => new StrongBox());
         var sequence = Interlocked.Increment(ref box.Value);
-        var text = string.Create(CultureInfo.InvariantCulture, $"{scope}-{period}-{sequence:D4}");
-        return ValueTask.FromResult(new ComplaintCode(text));
+        return ValueTask.FromResult(ComplaintCode.Create(scope, local.Year, local.Month, sequence));
     }
 
     private sealed class StrongBox
