@@ -234,8 +234,7 @@ public readonly struct ComplaintCode :
     /// is a letter may follow the sequence after one space. To keep phone and landline numbers out, a code whose
     /// period, sequence and check character run together as one number (possible only when the check character is a
     /// digit) is found only when written with a separator after the period, and a period before 2020 is not taken
-    /// for a code, nor is a code typed without a single real digit (all O, I and L). Codes with a wrong check
-    /// character are not found.
+    /// for a code. Codes with a wrong check character are not found.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public static IReadOnlyList<ComplaintCode> FindAll(string text)

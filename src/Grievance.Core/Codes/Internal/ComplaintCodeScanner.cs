@@ -11,12 +11,6 @@ internal static class ComplaintCodeScanner
     /// <summary>Periods before 2020 are not taken for codes: Indian STD codes (0512, 0120, ...) would look like them.</summary>
     private const int MinYearOfCentury = 20;
 
-    /// <summary>How far before the first digit of a code its scope can start: scope, separators, period, separators, sequence typed as O/I/L.</summary>
-    private const int MaxLeadBeforeDigit = 32;
-
-    /// <summary>How far after the last digit of a code it can end: sequence typed as O/I/L, a separator and the check character.</summary>
-    private const int MaxTrailAfterDigit = 22;
-
     private const byte Word = 1;
     private const byte Scope = 2;
     private const byte Digit = 4;
@@ -25,37 +19,27 @@ internal static class ComplaintCodeScanner
     private const byte BlocksEndFlag = 32;
 
     private static readonly byte[] s_ascii = BuildAsciiClasses();
-    private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789\u0966\u0967\u0968\u0969\u096A\u096B\u096C\u096D\u096E\u096F");
+
+    // The first character of a period from 2020 on: the tens of the year, 2 to 9, which no letter stands for.
+    private static readonly SearchValues<char> s_periodStarts = SearchValues.Create("23456789\u0968\u0969\u096A\u096B\u096C\u096D\u096E\u096F");
 
     public static IReadOnlyList<ComplaintCode> FindAll(ReadOnlySpan<char> text)
     {
-        // Every code has a digit typed as a digit (a code spelled entirely with O, I and L is not taken from free
-        // text), so only the stretch around the digits is scanned, and a text without digits costs two vector searches.
-        var first = FirstDigit(text);
-        if (first < 0)
-        {
-            return Array.Empty<ComplaintCode>();
-        }
-
-        var i = Math.Max(0, first - MaxLeadBeforeDigit);
-        while (i > 0 && IsWordChar(text[i - 1]))
-        {
-            i--;
-        }
-
-        var end = Math.Min(text.Length, LastDigit(text) + MaxTrailAfterDigit);
+        // Every code FindAll takes has a period from 2020 on, so its first character is a real digit 2-9 with the
+        // scope right before it (maybe after separators): one candidate per such digit, found with a vector search.
         List<ComplaintCode>? found = null;
-        while (i < end)
+        var position = 0;
+        while (position < text.Length)
         {
-            var c = text[i];
-            if (!IsWordChar(c))
+            var offset = text[position..].IndexOfAny(s_periodStarts);
+            if (offset < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
-            // i starts an ASCII word: try a code here unless the word is a hashtag, mention, path or the like.
-            if ((i == 0 || (ClassOf(text[i - 1]) & BlocksStartFlag) == 0) && TryMatch(text, i, out var code, out var next))
+            var digit = position + offset;
+            position = digit + 1;
+            if (TryFindScopeStart(text, digit, out var start) && TryMatch(text, start, out var code, out var end))
             {
                 found ??= [];
                 if (!found.Contains(code))
@@ -63,18 +47,26 @@ internal static class ComplaintCodeScanner
                     found.Add(code);
                 }
 
-                i = next;
-                continue;
+                position = end;
             }
-
-            do
-            {
-                i++;
-            }
-            while (i < text.Length && IsWordChar(text[i]));
         }
 
         return found is null ? Array.Empty<ComplaintCode>() : found;
+    }
+
+    /// <summary>Finds where a code whose period starts at <paramref name="period"/> would start: three scope characters beginning a word.</summary>
+    private static bool TryFindScopeStart(ReadOnlySpan<char> text, int period, out int start)
+    {
+        var p = period;
+        while (p > 0 && period - p < MaxSeparators && (ClassOf(text[p - 1]) & Separator) != 0)
+        {
+            p--;
+        }
+
+        start = p - ComplaintCode.ScopeLength;
+        return start >= 0
+            && IsScopeChar(text[start]) && IsScopeChar(text[start + 1]) && IsScopeChar(text[start + 2])
+            && (start == 0 || (ClassOf(text[start - 1]) & (Word | BlocksStartFlag)) == 0);
     }
 
     private static bool TryMatch(ReadOnlySpan<char> text, int start, out ComplaintCode code, out int end)
@@ -192,13 +184,6 @@ internal static class ComplaintCodeScanner
 
         return count;
     }
-
-    private static int FirstDigit(ReadOnlySpan<char> text) => text.IndexOfAny(s_digits);
-
-    private static int LastDigit(ReadOnlySpan<char> text) => text.LastIndexOfAny(s_digits);
-
-    /// <summary>An ASCII letter or digit: the characters of a word a code can start.</summary>
-    private static bool IsWordChar(char c) => c < 128 && (s_ascii[c] & Word) != 0;
 
     /// <summary>A letter, or a 0 or 1 typed for O or I/L, in ASCII.</summary>
     private static bool IsScopeChar(char c) => (ClassOf(c) & Scope) != 0;
