@@ -5,7 +5,7 @@ using Grievance.Codes.Internal;
 namespace Grievance.Codes;
 
 /// <summary>
-/// The short code a citizen quotes back for their complaint, for example <c>LKO-2611-0042K</c>: the scope (the district's
+/// The short code a citizen quotes back for their complaint, for example <c>LKO-2611-0044D</c>: the scope (the district's
 /// three-letter id from the gazetteer, or the triage scope), the period (year and month, <c>YYMM</c>), a sequence number
 /// unique within scope and period, and a check character.
 /// </summary>
@@ -56,7 +56,7 @@ public readonly struct ComplaintCode :
 
     private ComplaintCode(string value) => _value = value;
 
-    /// <summary>Gets the canonical text of the code, for example <c>LKO-2611-0042K</c>; empty for the default value.</summary>
+    /// <summary>Gets the canonical text of the code, for example <c>LKO-2611-0044D</c>; empty for the default value.</summary>
     public string Value => _value ?? string.Empty;
 
     /// <summary>Gets the scope: the district id, or the triage scope for a complaint coded before it had a district.</summary>
@@ -280,7 +280,7 @@ public readonly struct ComplaintCode :
         _ => throw new ArgumentException($"Object must be of type {nameof(ComplaintCode)}.", nameof(obj)),
     };
 
-    /// <summary>Returns the canonical text, for example <c>LKO-2611-0042K</c>.</summary>
+    /// <summary>Returns the canonical text, for example <c>LKO-2611-0044D</c>.</summary>
     /// <returns>The canonical text; empty for the default value.</returns>
     public override string ToString() => Value;
 
@@ -360,7 +360,7 @@ public readonly struct ComplaintCode :
             ReadStatus.Ambiguous => $"'{shown}' is not a valid complaint code: the digit 1 in its letters could stand for I or L and more than one reading is valid; type the letters.",
             ReadStatus.BadMonth => $"'{shown}' is not a valid complaint code: the period must be a year and a month 01-12 (YYMM).",
             ReadStatus.BadCheckSymbol => $"'{shown}' is not a valid complaint code: it must end in a check character (a digit or a letter other than U).",
-            _ => $"'{shown}' is not a complaint code: expected {ScopeLength} letters, a year and month (YYMM), a sequence number and a check character, as in LKO-2611-0042K.",
+            _ => $"'{shown}' is not a complaint code: expected {ScopeLength} letters, a year and month (YYMM), a sequence number and a check character, as in LKO-2611-0044D.",
         };
     }
 }

@@ -16,7 +16,7 @@ public sealed class ComplaintCodeOptions
     public string TriageScope { get; set; } = "TRI";
 
     /// <summary>Gets or sets the number of digits the sequence is padded to; larger sequence numbers take more digits.</summary>
-    /// <value>The default value is 4 (<c>LKO-2611-0042K</c>). Up to six digits a code has at most 16 characters.</value>
+    /// <value>The default value is 4 (<c>LKO-2611-0044D</c>). Up to six digits a code has at most 16 characters.</value>
     [Range(1, ComplaintCode.MaxSequenceDigits)]
     public int SequenceDigits { get; set; } = ComplaintCode.DefaultSequenceDigits;
 

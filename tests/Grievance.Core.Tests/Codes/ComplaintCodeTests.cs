@@ -195,7 +195,7 @@ public class ComplaintCodeTests
     {
         var ex = Assert.Throws<FormatException>(() => ComplaintCode.Parse("hello"));
 
-        Assert.Contains("LKO-2611-0042", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("LKO-2611-0044D", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,6 +72,16 @@ public class DefaultComplaintCodeGeneratorTests
     }
 
     [Fact]
+    public async Task NextAsync_CreatedBefore2000_ThrowsArgumentOutOfRangeException()
+    {
+        var generator = Create();
+
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await generator.NextAsync(s_lucknow, new DateTimeOffset(1999, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal("createdAt", ex.ParamName);
+    }
+
+    [Fact]
     public async Task NextAsync_CancelledToken_Throws()
     {
         var generator = Create();

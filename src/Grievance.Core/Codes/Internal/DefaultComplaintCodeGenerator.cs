@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Grievance.Codes.Internal;
 
 /// <summary>
-/// Issues codes like <c>LKO-2611-0042K</c>: the district's id (or the triage scope), the year and month of creation in
+/// Issues codes like <c>LKO-2611-0044D</c>: the district's id (or the triage scope), the year and month of creation in
 /// the configured time zone, and the next number of that scope and period from the <see cref="ISequenceSource"/>.
 /// </summary>
 internal sealed class DefaultComplaintCodeGenerator : IComplaintCodeGenerator
@@ -36,6 +36,11 @@ internal sealed class DefaultComplaintCodeGenerator : IComplaintCodeGenerator
         }
 
         var local = TimeZoneInfo.ConvertTime(createdAt, _timeZone);
+        if (local.Year is < ComplaintCode.MinYear or > ComplaintCode.MaxYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(createdAt), createdAt, $"A code's period is a year from {ComplaintCode.MinYear} to {ComplaintCode.MaxYear}.");
+        }
+
         var sequenceScope = new SequenceScope(scope, local.Year, local.Month);
         var next = _sequences.NextAsync(sequenceScope, cancellationToken);
         return next.IsCompletedSuccessfully
