@@ -31,6 +31,53 @@ public class DefaultComplaintCodeGeneratorTests
         Assert.Equal(12, code.Month);
     }
 
+    [Theory]
+    [InlineData("Asia/Kolkata")]
+    [InlineData("Europe/London")]
+    [InlineData("America/New_York")]
+    [InlineData("Australia/Lord_Howe")]
+    [InlineData("UTC")]
+    public async Task NextAsync_InstantsAroundMonthEndsAndClockChanges_TakeTheMonthTheTimeZoneSays(string timeZone)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var generator = Create(new ComplaintCodeOptions { TimeZone = timeZone });
+        var random = new Random(2026);
+        var instants = new List<DateTimeOffset>();
+        for (var month = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero); month.Year < 2028; month = month.AddMonths(1))
+        {
+            // Every quarter of an hour from a day before to a day after each UTC month end, plus random instants.
+            for (var at = month.AddDays(-1); at < month.AddDays(1); at = at.AddMinutes(15))
+            {
+                instants.Add(at);
+            }
+
+            instants.Add(month.AddTicks(random.NextInt64(TimeSpan.TicksPerDay * 28)));
+        }
+
+        // Jumping back and forth checks that a cached month is never used outside its window.
+        foreach (var at in instants.OrderBy(_ => random.Next()))
+        {
+            var code = await generator.NextAsync(s_lucknow, at);
+            var local = TimeZoneInfo.ConvertTime(at, zone);
+            Assert.True(local.Year == code.Year && local.Month == code.Month, $"{at:O} in {timeZone} is {local:O}, coded {code}");
+        }
+    }
+
+    [Theory]
+    [InlineData("Asia/Kolkata", 11, true)]
+    [InlineData("UTC", 11, true)]
+    [InlineData("Europe/London", 11, true)]
+    [InlineData("Europe/London", 7, false)]
+    [InlineData("Europe/London", 3, false)]
+    public async Task NextAsync_MonthWithoutClockChanges_IsCached(string timeZone, int month, bool cached)
+    {
+        var generator = Create(new ComplaintCodeOptions { TimeZone = timeZone });
+
+        await generator.NextAsync(s_lucknow, new DateTimeOffset(2026, month, 15, 10, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(cached, generator.HasCachedMonth);
+    }
+
     [Fact]
     public async Task NextAsync_ConfiguredTimeZone_OverridesTheGrievanceTimeZone()
     {
