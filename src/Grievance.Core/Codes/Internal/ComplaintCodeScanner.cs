@@ -21,37 +21,58 @@ internal static class ComplaintCodeScanner
     private static readonly byte[] s_ascii = BuildAsciiClasses();
 
     // The first character of a period from 2020 on: the tens of the year, 2 to 9, which no letter stands for.
+    private static readonly SearchValues<char> s_asciiPeriodStarts = SearchValues.Create("23456789");
     private static readonly SearchValues<char> s_periodStarts = SearchValues.Create("23456789\u0968\u0969\u096A\u096B\u096C\u096D\u096E\u096F");
+    private static readonly SearchValues<char> s_devanagariDigits = SearchValues.Create("\u0966\u0967\u0968\u0969\u096A\u096B\u096C\u096D\u096E\u096F");
 
     public static IReadOnlyList<ComplaintCode> FindAll(ReadOnlySpan<char> text)
     {
         // Every code FindAll takes has a period from 2020 on, so its first character is a real digit 2-9 with the
         // scope right before it (maybe after separators): one candidate per such digit, found with a vector search.
-        List<ComplaintCode>? found = null;
+        var periodStarts = text.ContainsAny(s_devanagariDigits) ? s_periodStarts : s_asciiPeriodStarts;
+        ComplaintCode[]? found = null;
+        var count = 0;
         var position = 0;
         while (position < text.Length)
         {
-            var offset = text[position..].IndexOfAny(s_periodStarts);
+            var offset = text[position..].IndexOfAny(periodStarts);
             if (offset < 0)
             {
                 break;
             }
 
             var digit = position + offset;
-            position = digit + 1;
             if (TryFindScopeStart(text, digit, out var start) && TryMatch(text, start, out var code, out var end))
             {
-                found ??= [];
-                if (!found.Contains(code))
+                if (found is null)
                 {
-                    found.Add(code);
+                    found = [code];
+                    count = 1;
+                }
+                else if (Array.IndexOf(found, code, 0, count) < 0)
+                {
+                    if (count == found.Length)
+                    {
+                        Array.Resize(ref found, count * 2);
+                    }
+
+                    found[count++] = code;
                 }
 
                 position = end;
+                continue;
+            }
+
+            // No later digit of the same word can start a period: its scope would have to begin the word, and the
+            // scope's characters cannot include this digit (2-9). Skip to the end of the word.
+            position = digit + 1;
+            while (position < text.Length && (ClassOf(text[position]) & Word) != 0)
+            {
+                position++;
             }
         }
 
-        return found is null ? Array.Empty<ComplaintCode>() : found;
+        return found is null ? Array.Empty<ComplaintCode>() : count == found.Length ? found : found[..count];
     }
 
     /// <summary>Finds where a code whose period starts at <paramref name="period"/> would start: three scope characters beginning a word.</summary>
@@ -204,7 +225,7 @@ internal static class ComplaintCodeScanner
 
         if (CodeAlphabet.IsDevanagariDigit(c))
         {
-            return Digit | BlocksStartFlag | BlocksEndFlag;
+            return Word | Digit | BlocksStartFlag | BlocksEndFlag;
         }
 
         return CodeAlphabet.IsSeparator(c) ? Separator : (byte)0;
