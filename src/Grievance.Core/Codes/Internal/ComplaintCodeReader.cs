@@ -18,6 +18,10 @@ internal static class ComplaintCodeReader
     private const int LetterL = 'L' - 'A';
     private const int PeriodOffset = ComplaintCode.ScopeLength + 1;
     private const int SequenceOffset = PeriodOffset + ComplaintCode.PeriodLength + 1;
+    private const char Skip = '\uFFFF';
+
+    // What each ASCII character means in a typed code: its upper-case letter or digit, Skip for a separator, or '\0'.
+    private static readonly char[] s_ascii = BuildAsciiMap();
 
     /// <summary>Reads a whole text as one code: separators anywhere are ignored, anything else must belong to the code.</summary>
     /// <param name="text">The text.</param>
@@ -44,12 +48,12 @@ internal static class ComplaintCodeReader
         var length = 0;
         foreach (var c in text)
         {
-            if (CodeAlphabet.IsSeparator(c))
+            var normalized = c < s_ascii.Length ? s_ascii[c] : CodeAlphabet.IsSeparator(c) ? Skip : CodeAlphabet.Normalize(c);
+            if (normalized == Skip)
             {
                 continue;
             }
 
-            var normalized = CodeAlphabet.Normalize(c);
             if (normalized == '\0' || length == compact.Length)
             {
                 code = default;
@@ -233,5 +237,16 @@ internal static class ComplaintCodeReader
                 canonical[i] = (char)('A' + ((reading & (1 << i)) != 0 ? LetterL : LetterI));
             }
         }
+    }
+
+    private static char[] BuildAsciiMap()
+    {
+        var map = new char[128];
+        for (var c = '\0'; c < map.Length; c++)
+        {
+            map[c] = CodeAlphabet.IsSeparator(c) ? Skip : CodeAlphabet.Normalize(c);
+        }
+
+        return map;
     }
 }
