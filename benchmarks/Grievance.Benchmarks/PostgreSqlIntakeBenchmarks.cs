@@ -161,7 +161,7 @@ public class PostgreSqlIntakeBenchmarks
         var complaint = new Complaint
         {
             Id = id,
-            Code = new ComplaintCode(string.Create(CultureInfo.InvariantCulture, $"LKO-2611-{n:D6}")),
+            Code = ComplaintCode.Create("LKO", 2026, 11, n),
             Channel = Channels.X,
             SourceMessageId = sourceId,
             ConversationId = sourceId,

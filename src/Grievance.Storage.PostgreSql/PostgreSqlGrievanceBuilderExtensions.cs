@@ -44,6 +44,6 @@ public static class PostgreSqlGrievanceBuilderExtensions
         services.TryAddSingleton<PostgreSqlDatabase>();
         services.TryAddSingleton<PostgreSqlComplaintStore>();
         services.Replace(ServiceDescriptor.Singleton<ISourceLeaseProvider, PostgreSqlSourceLeaseProvider>());
-        return builder.UseStore<PostgreSqlComplaintStore>();
+        return builder.UseStore<PostgreSqlComplaintStore>().UseSequenceBlocks<PostgreSqlComplaintStore>();
     }
 }

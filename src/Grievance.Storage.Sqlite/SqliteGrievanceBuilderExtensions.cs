@@ -38,6 +38,6 @@ public static class SqliteGrievanceBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStoreOptions>, SqliteStoreOptionsCustomValidator>());
         services.TryAddSingleton<SqliteComplaintStore>();
-        return builder.UseStore<SqliteComplaintStore>();
+        return builder.UseStore<SqliteComplaintStore>().UseSequenceBlocks<SqliteComplaintStore>();
     }
 }

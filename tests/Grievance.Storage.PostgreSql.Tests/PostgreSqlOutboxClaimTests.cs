@@ -49,7 +49,7 @@ public sealed class PostgreSqlOutboxClaimTests(PostgreSqlServerFixture server) :
             var complaint = new Complaint
             {
                 Id = ComplaintId.New(_time),
-                Code = Some.Code("LKO", i + 1),
+                Code = Some.Code("LKO", sequence: i + 1),
                 Channel = Channels.X,
                 SourceMessageId = "1930000000000" + i,
                 Complainant = new Complainant { PlatformId = "1600000000000000042" },

@@ -34,7 +34,7 @@ public sealed class PostgreSqlSequenceTests(PostgreSqlServerFixture server) : IA
     }
 
     [SkippableFact]
-    public async Task Reserve_StartsAtOneAndAdvancesPerScope()
+    public async Task Reserve_StartsAtZeroAndAdvancesPerScope()
     {
         server.SkipUnlessAvailable();
         var store = Worker();
@@ -44,10 +44,10 @@ public sealed class PostgreSqlSequenceTests(PostgreSqlServerFixture server) : IA
         var other = await store.ReserveAsync("AGR:2026", 3, CancellationToken.None);
         var third = await store.ReserveAsync("LKO:2026", 5, CancellationToken.None);
 
-        Assert.Equal(1, first);
-        Assert.Equal(11, second);
-        Assert.Equal(1, other);
-        Assert.Equal(12, third);
+        Assert.Equal(0, first);
+        Assert.Equal(10, second);
+        Assert.Equal(0, other);
+        Assert.Equal(11, third);
     }
 
     [SkippableFact]
@@ -70,7 +70,7 @@ public sealed class PostgreSqlSequenceTests(PostgreSqlServerFixture server) : IA
 
         var ordered = ranges.OrderBy(r => r.First).ToList();
         Assert.Equal(1600, ordered.Count);
-        Assert.Equal(1, ordered[0].First);
+        Assert.Equal(0, ordered[0].First);
         for (var i = 1; i < ordered.Count; i++)
         {
             Assert.Equal(ordered[i - 1].First + ordered[i - 1].Count, ordered[i].First);
@@ -85,5 +85,45 @@ public sealed class PostgreSqlSequenceTests(PostgreSqlServerFixture server) : IA
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await store.ReserveAsync("LKO", 0, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(async () => await store.ReserveAsync(" ", 1, CancellationToken.None));
+    }
+}
+
+[Collection(PostgreSqlServerGroup.Name)]
+public sealed class PostgreSqlSequenceSourceContractTests(PostgreSqlServerFixture server) : Grievance.TestUtilities.Codes.SequenceSourceContractTests, IAsyncLifetime
+{
+    private readonly string _schema = PostgreSqlServerFixture.NewSchema();
+    private readonly List<Microsoft.Extensions.DependencyInjection.ServiceProvider> _processes = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var provider in _processes)
+        {
+            await provider.DisposeAsync();
+        }
+
+        if (server.SkipReason is null)
+        {
+            await server.DropSchemaAsync(_schema);
+        }
+    }
+
+    // Each source is a worker process (its own container, pool and blocks) reserving from the shared database.
+    protected override Grievance.Codes.ISequenceSource CreateSource()
+    {
+        server.SkipUnlessAvailable();
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Grievance.DependencyInjection.PostgreSqlGrievanceBuilderExtensions.UsePostgreSqlStore(
+            Grievance.DependencyInjection.GrievanceBuilderExtensions.ConfigureCodes(
+                Microsoft.Extensions.DependencyInjection.GrievanceServiceCollectionExtensions.AddGrievance(services), o => o.SequenceBlockSize = 5),
+            o =>
+            {
+                o.ConnectionString = server.ConnectionString;
+                o.Schema = _schema;
+            });
+        var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        _processes.Add(provider);
+        return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Grievance.Codes.ISequenceSource>(provider);
     }
 }

@@ -1,3 +1,4 @@
+using Grievance.Codes;
 using Grievance.Complaints;
 using Grievance.Intake;
 
@@ -14,9 +15,9 @@ public static class Some
     /// <summary>A fresh, unique numeric id like the ones X uses.</summary>
     public static string Id() => Interlocked.Increment(ref s_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A distinct, well-formed complaint code.</summary>
-    public static Codes.ComplaintCode Code(string scope, int sequence) =>
-        new(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{scope}-2611-{sequence:D4}"));
+    /// <summary>A valid complaint code; by default the 43rd complaint of Lucknow in November 2026, <c>LKO-2611-00421</c>.</summary>
+    public static ComplaintCode Code(string scope = "LKO", int year = 2026, int month = 11, long sequence = 42) =>
+        ComplaintCode.Create(scope, year, month, sequence);
 
     /// <summary>A valid inbound X message.</summary>
     public static InboundMessage Message(string text = "Street light not working near the school in Lucknow", string? externalId = null, params string[] addressed) => new()

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using FluentValidation;
 using Grievance.Codes;
+using Grievance.Codes.Internal;
 using Grievance.Intake;
 using Grievance.Notifications;
 using Grievance.Routing;
 using Grievance.ServiceDirectory;
 using Grievance.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Grievance.DependencyInjection;
@@ -52,6 +54,66 @@ public static class GrievanceBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintCodeGenerator, TGenerator>());
+        return builder;
+    }
+
+    /// <summary>Configures the format and issuing of complaint codes. The options are validated at start-up.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder ConfigureCodes(this IGrievanceBuilder builder, Action<ComplaintCodeOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.AddOptionsWithValidateOnStart<ComplaintCodeOptions>().Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Binds the options of complaint codes to a configuration section. Unknown keys fail at start-up.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="section">The section, conventionally <see cref="ComplaintCodeOptions.SectionName"/>.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder ConfigureCodes(this IGrievanceBuilder builder, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.AddOptionsWithValidateOnStart<ComplaintCodeOptions>().Bind(section, binder => binder.ErrorOnUnknownConfiguration = true);
+        return builder;
+    }
+
+    /// <summary>
+    /// Replaces the source of code sequence numbers (in memory by default) with <typeparamref name="TSource"/>, which
+    /// must never return a number twice for a scope, across processes and restarts.
+    /// </summary>
+    /// <typeparam name="TSource">The source type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder UseSequenceSource<TSource>(this IGrievanceBuilder builder)
+        where TSource : class, ISequenceSource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISequenceSource, TSource>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Takes code sequence numbers from blocks that <typeparamref name="TAllocator"/> reserves in shared storage (hi/lo):
+    /// one round trip per <see cref="ComplaintCodeOptions.SequenceBlockSize"/> codes. Replaces the sequence source.
+    /// </summary>
+    /// <typeparam name="TAllocator">The allocator type, typically backed by a database.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IGrievanceBuilder UseSequenceBlocks<TAllocator>(this IGrievanceBuilder builder)
+        where TAllocator : class, ISequenceBlockAllocator
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<TAllocator>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISequenceBlockAllocator>(sp => sp.GetRequiredService<TAllocator>()));
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISequenceSource, HiLoSequenceSource>());
         return builder;
     }
 

@@ -77,6 +77,9 @@ public static class GrievanceServiceCollectionExtensions
         services.AddSingleton<GrievanceMarkerService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrievanceOptions>, GrievanceOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrievanceOptions>, GrievanceOptionsCustomValidator>());
+        services.AddOptionsWithValidateOnStart<ComplaintCodeOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintCodeOptions>, ComplaintCodeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComplaintCodeOptions>, ComplaintCodeOptionsCustomValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
@@ -95,7 +98,8 @@ public static class GrievanceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidator<InboundMessage>, InboundMessageValidator>());
         services.TryAddSingleton<IMessageClassifier, DefaultMessageClassifier>();
         services.TryAddSingleton<IComplaintRouter, HandleAndDistrictRouter>();
-        services.TryAddSingleton<IComplaintCodeGenerator, SequentialComplaintCodeGenerator>();
+        services.TryAddSingleton<ISequenceSource, InMemorySequenceSource>();
+        services.TryAddSingleton<IComplaintCodeGenerator, DefaultComplaintCodeGenerator>();
         services.TryAddSingleton<ICitizenReplyComposer, TemplateReplyComposer>();
         services.TryAddSingleton<IIntakePipeline, IntakePipeline>();
         services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();

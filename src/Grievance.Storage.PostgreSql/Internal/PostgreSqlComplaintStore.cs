@@ -13,7 +13,7 @@ namespace Grievance.Storage.PostgreSql.Internal;
 /// one transaction whose first statement (the processed-message insert) is the gate that makes concurrent deliveries of
 /// one message yield one complaint; outbox claims skip rows another claimer has locked and hold the rest with a lease.
 /// </summary>
-internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, IDisposable
+internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, ISequenceBlockAllocator, IDisposable
 {
     private const string ComplaintColumns =
         "id, code, channel, source_message_id, conversation_id, addressed_account, complainant_id, complainant_handle, complainant_name, " +
@@ -378,6 +378,9 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public ValueTask<long> ReserveAsync(SequenceScope scope, int count, CancellationToken cancellationToken = default) =>
+        ReserveAsync(scope.ToString(), count, cancellationToken);
+
     /// <summary>
     /// Reserves <paramref name="count"/> consecutive values of a named sequence and returns the first. The upsert takes
     /// the sequence's row lock, so concurrent reservations (from any process) get disjoint ranges; values start at 1.
@@ -388,7 +391,7 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection,
-            "INSERT INTO {schema}.sequences AS s (scope, next_value) VALUES (@scope, 1 + @count) " +
+            "INSERT INTO {schema}.sequences AS s (scope, next_value) VALUES (@scope, @count) " +
             "ON CONFLICT (scope) DO UPDATE SET next_value = s.next_value + @count RETURNING s.next_value - @count",
             ("scope", scope), ("count", (long)count));
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
@@ -439,7 +442,7 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
             complaints.Add(new Complaint
             {
                 Id = new ComplaintId(reader.GetGuid(0)),
-                Code = new ComplaintCode(reader.GetString(1)),
+                Code = ComplaintCode.Parse(reader.GetString(1)),
                 Channel = reader.GetString(2),
                 SourceMessageId = reader.GetString(3),
                 ConversationId = NullableString(reader, 4),

@@ -12,7 +12,7 @@ namespace Grievance.Storage.Sqlite.Internal;
 /// The SQLite store. Each call opens a pooled connection; writes run in <c>BEGIN IMMEDIATE</c> transactions so
 /// concurrent writers (threads or processes on one file) queue instead of deadlocking.
 /// </summary>
-internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, IDisposable
+internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, ISequenceBlockAllocator, IDisposable
 {
     private const string ComplaintColumns =
         "id, code, channel, source_message_id, conversation_id, addressed_account, complainant_id, complainant_handle, complainant_name, " +
@@ -349,13 +349,16 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
             cancellationToken, ("$source", source), ("$checkpoint", checkpoint), ("$at", _time.GetUtcNow().UtcTicks)).ConfigureAwait(false);
     }
 
+    public ValueTask<long> ReserveAsync(SequenceScope scope, int count, CancellationToken cancellationToken = default) =>
+        ReserveAsync(scope.ToString(), count, cancellationToken);
+
     /// <summary>Reserves <paramref name="count"/> consecutive values of a sequence and returns the first.</summary>
     internal async ValueTask<long> ReserveAsync(string scope, int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null,
-            "INSERT INTO sequences (scope, next_value) VALUES ($scope, 1 + $count) " +
+            "INSERT INTO sequences (scope, next_value) VALUES ($scope, $count) " +
             "ON CONFLICT (scope) DO UPDATE SET next_value = next_value + $count RETURNING next_value - $count",
             ("$scope", scope), ("$count", count));
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
@@ -500,5 +503,5 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
 /// <summary>Reads a code stored in its canonical text form.</summary>
 internal static class StoredCode
 {
-    public static ComplaintCode Read(string value) => new(value);
+    public static ComplaintCode Read(string value) => ComplaintCode.Parse(value);
 }

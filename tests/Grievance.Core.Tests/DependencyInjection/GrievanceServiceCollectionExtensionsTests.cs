@@ -87,7 +87,7 @@ public class GrievanceServiceCollectionExtensionsTests
 
         var result = await provider.GetRequiredService<IIntakePipeline>().ProcessAsync(Some.Message("no place named", addressed: "Uppolice"));
 
-        Assert.Equal("ABC-0001", result.Code?.Value);
+        Assert.Equal(ComplaintCode.Create("ABC", 2026, 11, 1), result.Code);
         var generator = Assert.IsType<FixedGenerator>(provider.GetRequiredService<IComplaintCodeGenerator>());
         Assert.Equal([(null, Some.Now)], generator.Calls);
     }
@@ -216,7 +216,7 @@ public class GrievanceServiceCollectionExtensionsTests
         public ValueTask<ComplaintCode> NextAsync(DistrictId? district, DateTimeOffset createdAt, CancellationToken cancellationToken = default)
         {
             Calls.Add((district, createdAt));
-            return ValueTask.FromResult(new ComplaintCode("ABC-0001"));
+            return ValueTask.FromResult(ComplaintCode.Create("ABC", 2026, 11, 1));
         }
     }
 }

@@ -312,7 +312,7 @@ public class IntakePipelineTests
 
         public Task<ProcessedMessage?> FindProcessedAsync(string channel, string externalId, CancellationToken cancellationToken = default) => _inner.FindProcessedAsync(channel, externalId, cancellationToken);
         public Task<Complaint?> GetAsync(ComplaintId id, CancellationToken cancellationToken = default) => _inner.GetAsync(id, cancellationToken);
-        public Task<Complaint?> FindByCodeAsync(Codes.ComplaintCode code, CancellationToken cancellationToken = default) => _inner.FindByCodeAsync(code, cancellationToken);
+        public Task<Complaint?> FindByCodeAsync(Grievance.Codes.ComplaintCode code, CancellationToken cancellationToken = default) => _inner.FindByCodeAsync(code, cancellationToken);
         public Task<Complaint?> FindByConversationAsync(string channel, string conversationId, CancellationToken cancellationToken = default) => _inner.FindByConversationAsync(channel, conversationId, cancellationToken);
         public Task<IReadOnlyList<Complaint>> ListAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => _inner.ListAsync(query, cancellationToken);
         public Task<IReadOnlyList<ComplaintCount>> CountAsync(ComplaintQuery query, CancellationToken cancellationToken = default) => _inner.CountAsync(query, cancellationToken);

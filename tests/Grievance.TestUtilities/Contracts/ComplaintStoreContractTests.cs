@@ -41,7 +41,7 @@ public abstract class ComplaintStoreContractTests
         return new Complaint
         {
             Id = ComplaintId.New(Time),
-            Code = Some.Code("LKO", n),
+            Code = Some.Code("LKO", sequence: n),
             Channel = Channels.X,
             SourceMessageId = "19300000000000" + n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture),
             ConversationId = conversation,

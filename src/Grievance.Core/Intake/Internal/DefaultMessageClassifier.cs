@@ -1,15 +1,14 @@
-using System.Text.RegularExpressions;
 using Grievance.Codes;
 using Grievance.Storage;
 
 namespace Grievance.Intake.Internal;
 
 /// <summary>
-/// Classifies by structure: a repost is not a grievance; "status &lt;code&gt;" is a status query; a reply by the
-/// complainant in a complaint's thread is a follow-up; anything else is a new complaint. Detecting non-grievances
-/// by their words is the routing's job.
+/// Classifies by structure: a repost is not a grievance; a message that asks for the status and quotes a valid code
+/// is a status query; a reply by the complainant in a complaint's thread is a follow-up; anything else is a new
+/// complaint. Detecting non-grievances by their words is the routing's job.
 /// </summary>
-internal sealed partial class DefaultMessageClassifier : IMessageClassifier
+internal sealed class DefaultMessageClassifier : IMessageClassifier
 {
     private readonly IComplaintStore _store;
 
@@ -28,10 +27,8 @@ internal sealed partial class DefaultMessageClassifier : IMessageClassifier
             return new MessageClassification { Kind = MessageKind.NotAGrievance, Reason = "a repost of another message, with no words of the author's own" };
         }
 
-        var match = StatusQuery().Match(message.Text);
-        if (match.Success)
+        if (AsksStatus(message.Text) && ComplaintCode.FindAll(message.Text) is [var code, ..])
         {
-            var code = new ComplaintCode(match.Groups["code"].Value);
             return new MessageClassification { Kind = MessageKind.StatusQuery, Code = code, Reason = "asks 'status' with a code" };
         }
 
@@ -53,6 +50,7 @@ internal sealed partial class DefaultMessageClassifier : IMessageClassifier
         return new MessageClassification { Kind = MessageKind.NewComplaint, Reason = "a new message outside any complaint's thread" };
     }
 
-    [GeneratedRegex(@"\bstatus\b\W{0,3}(?<code>[A-Z]{3}-\d{4}-\d{4,8})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex StatusQuery();
+    /// <summary>Whether the text asks for a status: "status" in any case, or the Hindi "स्थिति".</summary>
+    private static bool AsksStatus(string text) =>
+        text.Contains("status", StringComparison.OrdinalIgnoreCase) || text.Contains("स्थिति", StringComparison.Ordinal);
 }
