@@ -1,0 +1,129 @@
+namespace Grievance.Twitter.Text.Internal;
+
+/// <summary>twitter-text's <c>parseTweet</c>, step for step.</summary>
+internal static class WeightedLengthCounter
+{
+    public static TweetTextParseResult Parse(string text, TweetTextConfig config)
+    {
+        var normalized = Nfc.Normalize(text);
+        var urls = EntityExtractor.Urls(normalized);
+        var scale = (long)config.Scale;
+        var maxTotal = config.MaxWeightedTweetLength * scale;
+        var urlWeight = config.TransformedUrlLength * scale;
+        var ranges = config.Ranges;
+        var defaultWeight = config.DefaultWeight;
+
+        Span<Range> emojiBuffer = stackalloc Range[32];
+        var emoji = config.EmojiParsingEnabled ? FindEmoji(normalized, emojiBuffer) : default;
+        var emojiNext = 0;
+        var urlNext = 0;
+
+        long total = 0;
+        var valid = true;
+        var validDisplayIndex = 0;
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            while (urlNext < urls.Count && urls[urlNext].Start < i)
+            {
+                urlNext++;
+            }
+
+            while (emojiNext < emoji.Count && emoji[emojiNext].Start.Value < i)
+            {
+                emojiNext++;
+            }
+
+            if (urlNext < urls.Count && urls[urlNext].Start == i)
+            {
+                total += urlWeight;
+                i += urls[urlNext].Value.Length - 1;
+            }
+            else if (emojiNext < emoji.Count && emoji[emojiNext].Start.Value == i)
+            {
+                total += defaultWeight;
+                var r = emoji[emojiNext];
+                i += r.End.Value - r.Start.Value - 1;
+            }
+            else
+            {
+                if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+                {
+                    i++;
+                }
+
+                // As in the reference, the weight is that of the step's last code unit.
+                total += WeightOf(normalized[i], ranges, defaultWeight);
+            }
+
+            if (valid && normalized[i] is '\uFFFE' or '\uFEFF' or '\uFFFF')
+            {
+                valid = false;
+            }
+
+            if (valid && total <= maxTotal)
+            {
+                validDisplayIndex = i;
+            }
+        }
+
+        var weightedLength = (double)total / scale;
+        return new TweetTextParseResult
+        {
+            WeightedLength = (int)(total / scale),
+            IsValid = valid && total > 0 && total <= maxTotal,
+            Permillage = (int)Math.Floor(weightedLength / config.MaxWeightedTweetLength * 1000),
+            DisplayRangeStart = 0,
+            DisplayRangeEnd = text.Length > 0 ? text.Length - 1 : 0,
+            ValidRangeStart = 0,
+            ValidRangeEnd = validDisplayIndex + text.Length - normalized.Length,
+        };
+    }
+
+    private static int WeightOf(char c, IReadOnlyList<TweetTextWeightRange> ranges, int defaultWeight)
+    {
+        for (var r = 0; r < ranges.Count; r++)
+        {
+            var range = ranges[r];
+            if (c >= range.Start && c <= range.End)
+            {
+                return range.Weight;
+            }
+        }
+
+        return defaultWeight;
+    }
+
+    /// <summary>The emoji of twemoji-parser, as ranges in order.</summary>
+    private static EmojiList FindEmoji(string text, Span<Range> buffer)
+    {
+        var list = new EmojiList(buffer);
+        foreach (var m in TwitterTextPatterns.Emoji().EnumerateMatches(text))
+        {
+            list.Add(new Range(m.Index, m.Index + m.Length));
+        }
+
+        return list;
+    }
+
+    /// <summary>A small list that starts on the stack and moves to the heap if a text holds many emoji.</summary>
+    private ref struct EmojiList(Span<Range> buffer)
+    {
+        private Span<Range> _items = buffer;
+
+        public int Count { get; private set; }
+
+        public readonly Range this[int index] => _items[index];
+
+        public void Add(Range range)
+        {
+            if (Count == _items.Length)
+            {
+                var larger = new Range[_items.Length * 2];
+                _items.CopyTo(larger);
+                _items = larger;
+            }
+
+            _items[Count++] = range;
+        }
+    }
+}
