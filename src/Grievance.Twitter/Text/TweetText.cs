@@ -98,7 +98,7 @@ public static class TweetText
     public static IReadOnlyList<TweetEntity> ExtractUrlsWithIndices(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return EntityExtractor.Urls(text);
+        return Array.AsReadOnly(EntityExtractor.Urls(text));
     }
 
     /// <summary>Extracts the hashtags of a text, without <c>#</c>. Hashtags inside URLs are left out.</summary>

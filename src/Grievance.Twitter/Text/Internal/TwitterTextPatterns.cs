@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -30,14 +31,14 @@ internal static partial class TwitterTextPatterns
     /// <summary>The <c>punct</c> class body of the reference: ASCII punctuation except <c>"</c> and <c>`</c>.</summary>
     private const string Punct = @"!'#%&()*+,\\\-./:;<=>?@\[\]\^_{|}~$";
 
-    private static readonly Lazy<Regex> s_url = new(BuildUrl);
+    private static readonly Lazy<Regex> s_urlTail = new(() => new Regex(@"\G" + UrlParts().Tail, Options));
     private static readonly Lazy<Regex> s_asciiDomain = new(BuildAsciiDomain);
     private static readonly Lazy<Regex> s_tcoUrl = new(BuildTcoUrl);
     private static readonly Lazy<Regex> s_hashtag = new(BuildHashtag);
     private static readonly Lazy<ValidateUrlPatterns> s_validateUrl = new(() => new ValidateUrlPatterns());
 
-    /// <summary>Gets <c>extractUrl</c>: groups <c>before</c>, <c>url</c>, <c>protocol</c>, <c>domain</c>, <c>path</c>.</summary>
-    public static Regex Url => s_url.Value;
+    /// <summary>Gets the optional tail of <c>extractUrl</c> (port, path, query), anchored with <c>\G</c>: group <c>path</c>.</summary>
+    public static Regex UrlTail => s_urlTail.Value;
 
     /// <summary>Gets <c>validAsciiDomain</c>.</summary>
     public static Regex AsciiDomain => s_asciiDomain.Value;
@@ -78,6 +79,59 @@ internal static partial class TwitterTextPatterns
     /// <summary>The emoji pattern of twemoji-parser 11.0.2.</summary>
     [GeneratedRegex(TwitterTextData.EmojiPattern, RegexOptions.CultureInvariant)]
     public static partial Regex Emoji();
+
+    /// <summary>Gets the code units a TLD or punycode label can start with, in either case.</summary>
+    public static CharSet TldStart => s_tldStart.Value;
+
+    private static readonly Lazy<CharSet> s_tldStart = new(() =>
+    {
+        var folds = TwitterTextData.TldCaseFolds.SelectMany(f => f.Select(c => (c, f))).ToDictionary(p => p.c, p => p.f);
+        var starts = new SortedSet<char> { 'x', 'X' };
+        foreach (var tld in (TwitterTextData.GenericTlds + "|" + TwitterTextData.CountryTlds).Split('|'))
+        {
+            var c = tld[0];
+            starts.Add(c);
+            starts.Add(char.IsAsciiLetter(c) ? (char)(c ^ 0x20) : c);
+            if (folds.TryGetValue(c, out var fold))
+            {
+                starts.UnionWith(fold);
+            }
+        }
+
+        return new CharSet(string.Concat(starts.Select(c => $"{c}{c}")));
+    });
+
+    /// <summary>
+    /// Gets the code units an emoji match can start with: every high surrogate, and each BMP unit with which,
+    /// alone or followed by U+FE0F and/or U+20E3, the emoji pattern matches.
+    /// </summary>
+    public static SearchValues<char> EmojiStart => s_emojiStart.Value;
+
+    private static readonly Lazy<SearchValues<char>> s_emojiStart = new(() =>
+    {
+        var starts = new List<char>();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var ch = (char)c;
+            if (char.IsHighSurrogate(ch))
+            {
+                starts.Add(ch);
+                continue;
+            }
+
+            foreach (var tail in (ReadOnlySpan<string>)["", "\uFE0F", "\u20E3", "\uFE0F\u20E3"])
+            {
+                var m = Emoji().Match(ch + tail);
+                if (m.Success && m.Index == 0)
+                {
+                    starts.Add(ch);
+                    break;
+                }
+            }
+        }
+
+        return SearchValues.Create(starts.ToArray());
+    });
 
     /// <summary>Tells whether <paramref name="c"/> may follow a mention (<c>endMentionMatch</c> without the <c>://</c> case).</summary>
     public static bool IsMentionTerminator(char c) =>
@@ -277,23 +331,29 @@ internal static partial class TwitterTextPatterns
 
     private const string QueryEndingChars = @"[a-zA-Z0-9\-_&=#/]";
 
-    private static Regex BuildUrl()
+    private static (string Path, string Tail) UrlParts()
     {
         var gen = Class(TwitterTextData.UrlPathChars);
         var parens = $@"\((?:{gen}+|(?:{gen}*\({gen}+\){gen}*))\)";
         var ending = Class(TwitterTextData.UrlPathEndingChars);
         var path = $@"(?:(?:{gen}*(?:{parens}{gen}*)*{ending}|(?:{parens}))|(?:@{gen}+/))";
-        var pattern =
+        var tail =
+            "(?::[0-9]+)?" +
+            $"(?<path>/{path}*)?" +
+            $@"(?:\?{QueryChars}*{QueryEndingChars})?";
+        return (path, tail);
+    }
+
+    /// <summary>The whole <c>extractUrl</c> pattern, for checking <see cref="UrlMatcher"/> against it.</summary>
+    internal static Regex BuildUrl() =>
+        new(
             $"(?<before>{Class(TwitterTextData.UrlPrecedingChars)}|^)" +
             "(?<url>" +
             "(?<protocol>[hH][tT][tT][pP][sS]?://)?" +
             $"(?<domain>{ValidDomain()})" +
-            "(?::[0-9]+)?" +
-            $"(?<path>/{path}*)?" +
-            $@"(?:\?{QueryChars}*{QueryEndingChars})?" +
-            ")";
-        return new Regex(pattern, Options);
-    }
+            UrlParts().Tail +
+            ")",
+            Options);
 
     private static Regex BuildAsciiDomain()
     {

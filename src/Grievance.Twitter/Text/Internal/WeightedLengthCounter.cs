@@ -10,7 +10,12 @@ internal static class WeightedLengthCounter
         var scale = (long)config.Scale;
         var maxTotal = config.MaxWeightedTweetLength * scale;
         var urlWeight = config.TransformedUrlLength * scale;
-        var ranges = config.Ranges;
+        Span<TweetTextWeightRange> ranges = config.Ranges.Count <= 16 ? stackalloc TweetTextWeightRange[config.Ranges.Count] : new TweetTextWeightRange[config.Ranges.Count];
+        for (var r = 0; r < ranges.Length; r++)
+        {
+            ranges[r] = config.Ranges[r];
+        }
+
         var defaultWeight = config.DefaultWeight;
 
         Span<Range> emojiBuffer = stackalloc Range[32];
@@ -23,7 +28,7 @@ internal static class WeightedLengthCounter
         var validDisplayIndex = 0;
         for (var i = 0; i < normalized.Length; i++)
         {
-            while (urlNext < urls.Count && urls[urlNext].Start < i)
+            while (urlNext < urls.Length && urls[urlNext].Start < i)
             {
                 urlNext++;
             }
@@ -33,7 +38,7 @@ internal static class WeightedLengthCounter
                 emojiNext++;
             }
 
-            if (urlNext < urls.Count && urls[urlNext].Start == i)
+            if (urlNext < urls.Length && urls[urlNext].Start == i)
             {
                 total += urlWeight;
                 i += urls[urlNext].Value.Length - 1;
@@ -79,9 +84,9 @@ internal static class WeightedLengthCounter
         };
     }
 
-    private static int WeightOf(char c, IReadOnlyList<TweetTextWeightRange> ranges, int defaultWeight)
+    private static int WeightOf(char c, ReadOnlySpan<TweetTextWeightRange> ranges, int defaultWeight)
     {
-        for (var r = 0; r < ranges.Count; r++)
+        for (var r = 0; r < ranges.Length; r++)
         {
             var range = ranges[r];
             if (c >= range.Start && c <= range.End)
@@ -97,7 +102,13 @@ internal static class WeightedLengthCounter
     private static EmojiList FindEmoji(string text, Span<Range> buffer)
     {
         var list = new EmojiList(buffer);
-        foreach (var m in TwitterTextPatterns.Emoji().EnumerateMatches(text))
+        var first = text.AsSpan().IndexOfAny(TwitterTextPatterns.EmojiStart);
+        if (first < 0)
+        {
+            return list;
+        }
+
+        foreach (var m in TwitterTextPatterns.Emoji().EnumerateMatches(text, first))
         {
             list.Add(new Range(m.Index, m.Index + m.Length));
         }
