@@ -101,6 +101,19 @@ for (const ch of Array.from(tldChars).sort()) {
 
 const emoji = require(path.join(modules, 'twemoji-parser/dist/lib/regex')).default;
 
+// Code units an emoji match can start with: every high surrogate, and each BMP unit with which, alone or
+// followed by U+FE0F and/or U+20E3, the emoji pattern matches at the start.
+const emojiAnchored = new RegExp('^(?:' + emoji.source + ')');
+const emojiStarts = [];
+for (let c = 0; c < 0x10000; c++) {
+  const ch = String.fromCharCode(c);
+  const hit = (c >= 0xd800 && c <= 0xdbff) || ['', '\ufe0f', '\u20e3', '\ufe0f\u20e3'].some((t) => emojiAnchored.test(ch + t));
+  if (hit) {
+    const last = emojiStarts[emojiStarts.length - 1];
+    if (last && last[1] === c - 1) last[1] = c; else emojiStarts.push([c, c]);
+  }
+}
+
 const classes = {
   DomainChars: unitRanges(src('validDomainChars'), 'i'),
   UrlPrecedingChars: unitRanges(src('validUrlPrecedingChars').replace('|^)', ')'), 'i'),
@@ -111,6 +124,7 @@ const classes = {
   HashtagAlphaNumericBmp: unitRanges('[' + bmpLetters + bmpNumerals + special + ']', 'i'),
   ValidateUrlUnreservedChars: unitRanges(src('validateUrlUnreserved'), 'i'),
   MentionEndLatinChars: unitRanges('[' + latin + ']', ''),
+  EmojiStartChars: emojiStarts,
 };
 // Sanity: the astral parts of the hashtag classes.
 const astralAlpha = astralRanges(src('astralLetterAndMarks'));

@@ -80,6 +80,10 @@ internal static partial class TwitterTextPatterns
     [GeneratedRegex(TwitterTextData.EmojiPattern, RegexOptions.CultureInvariant)]
     public static partial Regex Emoji();
 
+    /// <summary>The emoji pattern of twemoji-parser 11.0.2, anchored with <c>\G</c> at the start position.</summary>
+    [GeneratedRegex(@"\G(?:" + TwitterTextData.EmojiPattern + ")", RegexOptions.CultureInvariant)]
+    public static partial Regex EmojiAt();
+
     /// <summary>Gets the code units a TLD or punycode label can start with, in either case.</summary>
     public static CharSet TldStart => s_tldStart.Value;
 
@@ -101,32 +105,18 @@ internal static partial class TwitterTextPatterns
         return new CharSet(string.Concat(starts.Select(c => $"{c}{c}")));
     });
 
-    /// <summary>
-    /// Gets the code units an emoji match can start with: every high surrogate, and each BMP unit with which,
-    /// alone or followed by U+FE0F and/or U+20E3, the emoji pattern matches.
-    /// </summary>
+    /// <summary>Gets the code units an emoji match can start with (<see cref="TwitterTextData.EmojiStartChars"/>).</summary>
     public static SearchValues<char> EmojiStart => s_emojiStart.Value;
 
     private static readonly Lazy<SearchValues<char>> s_emojiStart = new(() =>
     {
         var starts = new List<char>();
-        for (var c = 0; c <= char.MaxValue; c++)
+        var ranges = TwitterTextData.EmojiStartChars;
+        for (var i = 0; i < ranges.Length; i += 2)
         {
-            var ch = (char)c;
-            if (char.IsHighSurrogate(ch))
+            for (int c = ranges[i]; c <= ranges[i + 1]; c++)
             {
-                starts.Add(ch);
-                continue;
-            }
-
-            foreach (var tail in (ReadOnlySpan<string>)["", "\uFE0F", "\u20E3", "\uFE0F\u20E3"])
-            {
-                var m = Emoji().Match(ch + tail);
-                if (m.Success && m.Index == 0)
-                {
-                    starts.Add(ch);
-                    break;
-                }
+                starts.Add((char)c);
             }
         }
 

@@ -98,23 +98,54 @@ internal static class WeightedLengthCounter
         return defaultWeight;
     }
 
-    /// <summary>The emoji of twemoji-parser, as ranges in order.</summary>
+    /// <summary>
+    /// The emoji of twemoji-parser, as ranges in order. Its expression is tried, anchored, only where an emoji
+    /// can start, in the order a scan would try them; a keycap base (<c>#</c>, <c>*</c>, a digit) is skipped
+    /// at once unless U+20E3 follows, directly or after U+FE0F.
+    /// </summary>
     private static EmojiList FindEmoji(string text, Span<Range> buffer)
     {
         var list = new EmojiList(buffer);
-        var first = text.AsSpan().IndexOfAny(TwitterTextPatterns.EmojiStart);
-        if (first < 0)
+        var span = text.AsSpan();
+        var position = 0;
+        while (position < span.Length)
         {
-            return list;
-        }
+            var offset = span[position..].IndexOfAny(TwitterTextPatterns.EmojiStart);
+            if (offset < 0)
+            {
+                break;
+            }
 
-        foreach (var m in TwitterTextPatterns.Emoji().EnumerateMatches(text, first))
-        {
-            list.Add(new Range(m.Index, m.Index + m.Length));
+            position += offset;
+            if (span[position] < 0x80 && !IsKeycapTail(span, position + 1))
+            {
+                position++;
+                continue;
+            }
+
+            var length = 0;
+            foreach (var m in TwitterTextPatterns.EmojiAt().EnumerateMatches(span, position))
+            {
+                length = m.Length;
+                break;
+            }
+
+            if (length > 0)
+            {
+                list.Add(new Range(position, position + length));
+                position += length;
+            }
+            else
+            {
+                position++;
+            }
         }
 
         return list;
     }
+
+    private static bool IsKeycapTail(ReadOnlySpan<char> text, int index) =>
+        index < text.Length && (text[index] == '\u20E3' || (text[index] == '\uFE0F' && index + 1 < text.Length && text[index + 1] == '\u20E3'));
 
     /// <summary>A small list that starts on the stack and moves to the heap if a text holds many emoji.</summary>
     private ref struct EmojiList(Span<Range> buffer)
