@@ -31,6 +31,10 @@ internal static class CharSets
 
     public static readonly CharSet UrlPreceding = new(TwitterTextData.UrlPrecedingChars);
 
+    public static readonly CharSet UrlPath = new(TwitterTextData.UrlPathChars);
+
+    public static readonly CharSet UrlPathEnding = new(TwitterTextData.UrlPathEndingChars);
+
     public static readonly CharSet MentionEndLatin = new(TwitterTextData.MentionEndLatinChars);
 
     /// <summary>Tells whether an astral code point is in a code point range list (start, end pairs).</summary>

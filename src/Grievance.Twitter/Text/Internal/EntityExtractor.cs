@@ -45,7 +45,25 @@ internal static class EntityExtractor
 
     private static TweetEntity[] FindUrls(string text)
     {
-        var urls = new List<TweetEntity>();
+        var matches = FindUrlMatches(text);
+        if (matches.Count == 0)
+        {
+            return [];
+        }
+
+        var urls = new List<TweetEntity>(matches.Count);
+        foreach (var m in matches)
+        {
+            AddUrl(text, m, urls);
+        }
+
+        return urls.ToArray();
+    }
+
+    /// <summary>The successive matches of <c>extractUrl</c>, as a global regex scan would find them.</summary>
+    internal static List<UrlMatch> FindUrlMatches(string text)
+    {
+        var matches = new List<UrlMatch>();
         var tried = 0;
         var dot = NextTldDot(text, 0);
         while (dot >= 0)
@@ -73,12 +91,12 @@ internal static class EntityExtractor
                 continue;
             }
 
+            matches.Add(found);
             tried = found.End;
             dot = NextTldDot(text, tried);
-            AddUrl(text, found, urls);
         }
 
-        return urls.Count == 0 ? [] : urls.ToArray();
+        return matches;
     }
 
     /// <summary>
@@ -187,16 +205,32 @@ internal static class EntityExtractor
         else
         {
             var value = text[m.UrlStart..m.End];
-            var tco = IsTcoHost(value.AsSpan(m.ProtocolLength)) ? TwitterTextPatterns.TcoUrl.Match(value) : Match.Empty;
-            if (tco.Success)
+            if (IsTcoHost(value.AsSpan(m.ProtocolLength)))
             {
-                if (tco.Groups["slug"].Length > MaxTcoSlugLength)
+                // ^https?://t\.co/([a-z0-9]+)(?:\?query*queryEnding)? (case-insensitive): the slug and any query.
+                var slugStart = startPosition + m.ProtocolLength + 5;
+                var slugEnd = slugStart;
+                while (slugEnd < m.End && char.IsAsciiLetterOrDigit(text[slugEnd]))
                 {
-                    return;
+                    slugEnd++;
                 }
 
-                value = tco.Value;
-                endPosition = startPosition + value.Length;
+                if (slugEnd > slugStart)
+                {
+                    if (slugEnd - slugStart > MaxTcoSlugLength)
+                    {
+                        return;
+                    }
+
+                    var tcoEnd = slugEnd;
+                    if (slugEnd < m.End && text[slugEnd] == '?' && UrlMatcher.LastQueryEnding(text, slugEnd + 1, m.End) is var queryEnd && queryEnd > 0)
+                    {
+                        tcoEnd = queryEnd;
+                    }
+
+                    value = text[startPosition..tcoEnd];
+                    endPosition = tcoEnd;
+                }
             }
 
             urls.Add(new TweetEntity { Value = value, Start = startPosition, End = endPosition });

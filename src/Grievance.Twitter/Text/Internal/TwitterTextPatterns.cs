@@ -31,20 +31,12 @@ internal static partial class TwitterTextPatterns
     /// <summary>The <c>punct</c> class body of the reference: ASCII punctuation except <c>"</c> and <c>`</c>.</summary>
     private const string Punct = @"!'#%&()*+,\\\-./:;<=>?@\[\]\^_{|}~$";
 
-    private static readonly Lazy<Regex> s_urlTail = new(() => new Regex(@"\G" + UrlParts().Tail, Options));
     private static readonly Lazy<Regex> s_asciiDomain = new(BuildAsciiDomain);
-    private static readonly Lazy<Regex> s_tcoUrl = new(BuildTcoUrl);
     private static readonly Lazy<Regex> s_hashtag = new(BuildHashtag);
     private static readonly Lazy<ValidateUrlPatterns> s_validateUrl = new(() => new ValidateUrlPatterns());
 
-    /// <summary>Gets the optional tail of <c>extractUrl</c> (port, path, query), anchored with <c>\G</c>: group <c>path</c>.</summary>
-    public static Regex UrlTail => s_urlTail.Value;
-
     /// <summary>Gets <c>validAsciiDomain</c>.</summary>
     public static Regex AsciiDomain => s_asciiDomain.Value;
-
-    /// <summary>Gets <c>validTcoUrl</c> (anchored at the start): group <c>slug</c>.</summary>
-    public static Regex TcoUrl => s_tcoUrl.Value;
 
     /// <summary>Gets <c>validHashtag</c>: groups <c>before</c> and <c>tag</c>.</summary>
     public static Regex Hashtag => s_hashtag.Value;
@@ -321,7 +313,7 @@ internal static partial class TwitterTextPatterns
 
     private const string QueryEndingChars = @"[a-zA-Z0-9\-_&=#/]";
 
-    private static (string Path, string Tail) UrlParts()
+    private static string UrlTail()
     {
         var gen = Class(TwitterTextData.UrlPathChars);
         var parens = $@"\((?:{gen}+|(?:{gen}*\({gen}+\){gen}*))\)";
@@ -331,7 +323,7 @@ internal static partial class TwitterTextPatterns
             "(?::[0-9]+)?" +
             $"(?<path>/{path}*)?" +
             $@"(?:\?{QueryChars}*{QueryEndingChars})?";
-        return (path, tail);
+        return tail;
     }
 
     /// <summary>The whole <c>extractUrl</c> pattern, for checking <see cref="UrlMatcher"/> against it.</summary>
@@ -341,7 +333,7 @@ internal static partial class TwitterTextPatterns
             "(?<url>" +
             "(?<protocol>[hH][tT][tT][pP][sS]?://)?" +
             $"(?<domain>{ValidDomain()})" +
-            UrlParts().Tail +
+            UrlTail() +
             ")",
             Options);
 
@@ -350,9 +342,6 @@ internal static partial class TwitterTextPatterns
         var label = Class(TwitterTextData.AsciiDomainLabelChars);
         return new Regex($@"(?:(?:{label}+)\.)+(?:{Tld}|{Punycode})", Options);
     }
-
-    private static Regex BuildTcoUrl() =>
-        new($@"^[hH][tT][tT][pP][sS]?://[tT]\.[cC][oO]/(?<slug>[a-zA-Z0-9]+)(?:\?{QueryChars}*{QueryEndingChars})?", Options);
 
     private static Regex BuildHashtag()
     {

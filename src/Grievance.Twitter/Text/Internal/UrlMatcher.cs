@@ -14,7 +14,7 @@ internal readonly record struct UrlMatch(int Index, int UrlStart, int ProtocolLe
 /// only <c>-</c>), so every choice the engine can make is a number of leading labels: it tries the most
 /// <c>sub</c> labels first, then fewer. The TLD is the longest one that starts after the name's dot and is
 /// not followed by <c>[0-9a-zA-Z@+-]</c>, as in the trie-shaped alternation, or else a punycode label. The
-/// optional tail (port, path, query) always matches, so it is matched greedily by a small expression.
+/// optional tail (port, path, query) always matches, so the first extent the engine would find is taken.
 /// </remarks>
 internal static class UrlMatcher
 {
@@ -59,10 +59,137 @@ internal static class UrlMatcher
 
     private static UrlMatch WithTail(string text, int index, int start, int protocol, int domainEnd)
     {
-        var tail = TwitterTextPatterns.UrlTail.Match(text, domainEnd);
-        var path = tail.Groups["path"];
-        return new UrlMatch(index, start, protocol, domainEnd, path.Success ? path.Length : 0, domainEnd + tail.Length);
+        var position = domainEnd;
+
+        // (?::[0-9]+)?
+        if (position + 1 < text.Length && text[position] == ':' && char.IsAsciiDigit(text[position + 1]))
+        {
+            position += 2;
+            while (position < text.Length && char.IsAsciiDigit(text[position]))
+            {
+                position++;
+            }
+        }
+
+        // (/path*)?
+        var pathLength = 0;
+        if (position < text.Length && text[position] == '/')
+        {
+            var pathStart = position++;
+            while (PathSegmentEnd(text, position) is var next && next > position)
+            {
+                position = next;
+            }
+
+            pathLength = position - pathStart;
+        }
+
+        // (?:\?query*queryEnding)?
+        if (position < text.Length && text[position] == '?')
+        {
+            var queryEnd = LastQueryEnding(text, position + 1, text.Length);
+            if (queryEnd > 0)
+            {
+                position = queryEnd;
+            }
+        }
+
+        return new UrlMatch(index, start, protocol, domainEnd, pathLength, position);
     }
+
+    /// <summary>
+    /// One iteration of <c>validUrlPath</c> at <paramref name="x"/>: its end, or <paramref name="x"/> when it does
+    /// not match. The expression is <c>gen*(?:parens gen*)*ending | parens | @gen+/</c>; nothing after the path
+    /// can fail, so each iteration takes the engine's first successful extent: with balanced parentheses
+    /// after the first run of path characters, up to the last ending character of the last run, or else to
+    /// the end of the last parentheses; without, up to the last ending character of the run. (The last
+    /// alternative can never come first: its <c>/</c> is itself an ending character of the first.)
+    /// </summary>
+    private static int PathSegmentEnd(string text, int x)
+    {
+        var runStart = x;
+        var runEnd = PathRunEnd(text, x);
+        var lastParensEnd = -1;
+        while (runEnd < text.Length && text[runEnd] == '(' && ParensEnd(text, runEnd) is var parensEnd && parensEnd > 0)
+        {
+            lastParensEnd = parensEnd;
+            runStart = parensEnd;
+            runEnd = PathRunEnd(text, parensEnd);
+        }
+
+        for (var i = runEnd - 1; i >= runStart; i--)
+        {
+            if (CharSets.UrlPathEnding.Contains(text[i]))
+            {
+                return i + 1;
+            }
+        }
+
+        return lastParensEnd > 0 ? lastParensEnd : x;
+    }
+
+    /// <summary>
+    /// <c>\((?:gen+|(?:gen*\(gen+\)gen*))\)</c> at <paramref name="i"/> (an opening parenthesis): its end, or -1.
+    /// Path characters hold no parentheses, so each run is taken whole.
+    /// </summary>
+    private static int ParensEnd(string text, int i)
+    {
+        var first = PathRunEnd(text, i + 1);
+        if (first > i + 1 && first < text.Length && text[first] == ')')
+        {
+            return first + 1;
+        }
+
+        if (first >= text.Length || text[first] != '(')
+        {
+            return -1;
+        }
+
+        var inner = PathRunEnd(text, first + 1);
+        if (inner == first + 1 || inner >= text.Length || text[inner] != ')')
+        {
+            return -1;
+        }
+
+        var last = PathRunEnd(text, inner + 1);
+        return last < text.Length && text[last] == ')' ? last + 1 : -1;
+    }
+
+    private static int PathRunEnd(string text, int i)
+    {
+        while (i < text.Length && CharSets.UrlPath.Contains(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary><c>query*queryEnding</c> after a question mark, not beyond <paramref name="limit"/>: the end, or -1 when it does not match.</summary>
+    internal static int LastQueryEnding(string text, int i, int limit)
+    {
+        var end = i;
+        while (end < limit && IsQueryChar(text[end]))
+        {
+            end++;
+        }
+
+        for (var j = end - 1; j >= i; j--)
+        {
+            if (IsQueryEndingChar(text[j]))
+            {
+                return j + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsQueryChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '!' or '?' or '*' or '\'' or '@' or '(' or ')' or ';' or ':' or '&' or '=' or '+' or '$'
+            or '/' or '%' or '#' or '[' or ']' or '-' or '_' or '.' or ',' or '~' or '|';
+
+    private static bool IsQueryEndingChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '&' or '=' or '#' or '/';
 
     /// <summary><c>https?://</c> (ASCII letters in either case): 8, 7, or 0 when absent.</summary>
     private static int ProtocolLength(string text, int i)

@@ -144,6 +144,20 @@ internal static class WeightedLengthCounter
         return list;
     }
 
+    /// <summary>The emoji ranges of a text, for tests.</summary>
+    internal static List<Range> EmojiRanges(string text)
+    {
+        Span<Range> buffer = stackalloc Range[8];
+        var list = FindEmoji(text, buffer);
+        var result = new List<Range>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            result.Add(list[i]);
+        }
+
+        return result;
+    }
+
     private static bool IsKeycapTail(ReadOnlySpan<char> text, int index) =>
         index < text.Length && (text[index] == '\u20E3' || (text[index] == '\uFE0F' && index + 1 < text.Length && text[index + 1] == '\u20E3'));
 
