@@ -114,6 +114,28 @@ for (let c = 0; c < 0x10000; c++) {
   }
 }
 
+// Emoji that, followed by a neutral character, match alone: a BMP unit (length 1) or an astral code point
+// (length 2). Every longer twemoji sequence continues with U+FE0F, U+200D, U+20E3, a skin tone or regional
+// indicator (high surrogate U+D83C) or a tag (U+DB40), and only U+FE0E changes a single match, so after any
+// other character these are the whole match.
+const emojiSingleBmp = [];
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  const m = emojiAnchored.exec(String.fromCharCode(c) + ' ');
+  if (m && m[0].length === 1) {
+    const last = emojiSingleBmp[emojiSingleBmp.length - 1];
+    if (last && last[1] === c - 1) last[1] = c; else emojiSingleBmp.push([c, c]);
+  }
+}
+const emojiSingleAstral = [];
+for (let c = 0x10000; c < 0x110000; c++) {
+  const m = emojiAnchored.exec(String.fromCodePoint(c) + ' ');
+  if (m && m[0].length === 2) {
+    const last = emojiSingleAstral[emojiSingleAstral.length - 1];
+    if (last && last[1] === c - 1) last[1] = c; else emojiSingleAstral.push([c, c]);
+  }
+}
+
 const classes = {
   DomainChars: unitRanges(src('validDomainChars'), 'i'),
   UrlPrecedingChars: unitRanges(src('validUrlPrecedingChars').replace('|^)', ')'), 'i'),
@@ -125,6 +147,7 @@ const classes = {
   ValidateUrlUnreservedChars: unitRanges(src('validateUrlUnreserved'), 'i'),
   MentionEndLatinChars: unitRanges('[' + latin + ']', ''),
   EmojiStartChars: emojiStarts,
+  EmojiSingleBmpChars: emojiSingleBmp,
 };
 // Sanity: the astral parts of the hashtag classes.
 const astralAlpha = astralRanges(src('astralLetterAndMarks'));
@@ -151,6 +174,9 @@ out.push('    public static ReadOnlySpan<int> HashtagAlphaAstral => [' + csInts(
 out.push('');
 out.push('    /// <summary>Astral code point ranges of letters, marks and digits allowed in hashtags (start, end pairs, inclusive).</summary>');
 out.push('    public static ReadOnlySpan<int> HashtagAlphaNumericAstral => [' + csInts(astralAlnum) + '];');
+out.push('');
+out.push('    /// <summary>Astral emoji that, followed by a neutral character, match alone (start, end pairs, inclusive).</summary>');
+out.push('    public static ReadOnlySpan<int> EmojiSingleAstral => [' + csInts(emojiSingleAstral) + '];');
 out.push('');
 out.push('    /// <summary>Generic top-level domains, in the reference\'s order, separated by <c>|</c>.</summary>');
 out.push('    public const string GenericTlds =');

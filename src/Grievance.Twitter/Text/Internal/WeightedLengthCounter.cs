@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Grievance.Twitter.Text.Internal;
 
 /// <summary>twitter-text's <c>parseTweet</c>, step for step.</summary>
@@ -23,27 +25,44 @@ internal static class WeightedLengthCounter
         var emojiNext = 0;
         var urlNext = 0;
 
-        long total = 0;
-        var valid = true;
-        var validDisplayIndex = 0;
-        for (var i = 0; i < normalized.Length; i++)
+        // The reference marks the text invalid from the step that ends on U+FFFE, U+FEFF or U+FFFF. Those are
+        // never part of a URL or an emoji, so that step is the character itself.
+        var span = normalized.AsSpan();
+        var firstInvalid = span.IndexOfAny('\uFFFE', '\uFEFF', '\uFFFF');
+        if (firstInvalid < 0)
         {
-            while (urlNext < urls.Length && urls[urlNext].Start < i)
+            firstInvalid = int.MaxValue;
+        }
+
+        var firstRange = ranges.Length > 0 ? ranges[0] : new TweetTextWeightRange(1, 0, 0);
+        var nextEntity = Math.Min(urls.Length > 0 ? urls[0].Start : int.MaxValue, emoji.Count > 0 ? emoji[0].Start.Value : int.MaxValue);
+        long total = 0;
+        var validDisplayIndex = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (i >= nextEntity)
             {
-                urlNext++;
+                while (urlNext < urls.Length && urls[urlNext].Start < i)
+                {
+                    urlNext++;
+                }
+
+                while (emojiNext < emoji.Count && emoji[emojiNext].Start.Value < i)
+                {
+                    emojiNext++;
+                }
+
+                nextEntity = Math.Min(
+                    urlNext < urls.Length ? urls[urlNext].Start : int.MaxValue,
+                    emojiNext < emoji.Count ? emoji[emojiNext].Start.Value : int.MaxValue);
             }
 
-            while (emojiNext < emoji.Count && emoji[emojiNext].Start.Value < i)
-            {
-                emojiNext++;
-            }
-
-            if (urlNext < urls.Length && urls[urlNext].Start == i)
+            if (i == nextEntity && urlNext < urls.Length && urls[urlNext].Start == i)
             {
                 total += urlWeight;
                 i += urls[urlNext].Value.Length - 1;
             }
-            else if (emojiNext < emoji.Count && emoji[emojiNext].Start.Value == i)
+            else if (i == nextEntity)
             {
                 total += defaultWeight;
                 var r = emoji[emojiNext];
@@ -51,26 +70,23 @@ internal static class WeightedLengthCounter
             }
             else
             {
-                if (char.IsHighSurrogate(normalized[i]) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+                var c = span[i];
+                if (char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
                 {
-                    i++;
+                    // As in the reference, the weight is that of the step's last code unit.
+                    c = span[++i];
                 }
 
-                // As in the reference, the weight is that of the step's last code unit.
-                total += WeightOf(normalized[i], ranges, defaultWeight);
+                total += c >= firstRange.Start && c <= firstRange.End ? firstRange.Weight : WeightOf(c, ranges, defaultWeight);
             }
 
-            if (valid && normalized[i] is '\uFFFE' or '\uFEFF' or '\uFFFF')
-            {
-                valid = false;
-            }
-
-            if (valid && total <= maxTotal)
+            if (i < firstInvalid && total <= maxTotal)
             {
                 validDisplayIndex = i;
             }
         }
 
+        var valid = firstInvalid == int.MaxValue;
         var weightedLength = (double)total / scale;
         return new TweetTextParseResult
         {
@@ -99,35 +115,62 @@ internal static class WeightedLengthCounter
     }
 
     /// <summary>
-    /// The emoji of twemoji-parser, as ranges in order. Its expression is tried, anchored, only where an emoji
-    /// can start, in the order a scan would try them; a keycap base (<c>#</c>, <c>*</c>, a digit) is skipped
-    /// at once unless U+20E3 follows, directly or after U+FE0F.
+    /// The emoji of twemoji-parser, as ranges in order, as a global scan with its expression finds them.
+    /// Only positions where an emoji can start are visited. There, an emoji followed by a character that no
+    /// longer sequence continues with is matched alone from the exported data; otherwise the anchored
+    /// expression decides. A keycap base (<c>#</c>, <c>*</c>, a digit) is skipped at once unless U+20E3
+    /// follows, directly or after U+FE0F.
     /// </summary>
     private static EmojiList FindEmoji(string text, Span<Range> buffer)
     {
         var list = new EmojiList(buffer);
         var span = text.AsSpan();
+        var nextLow = -1;
+        var nextHigh = -1;
         var position = 0;
         while (position < span.Length)
         {
-            var offset = span[position..].IndexOfAny(TwitterTextPatterns.EmojiStart);
-            if (offset < 0)
+            // Candidates below U+203C are '#', '*', digits, '©' and '®'; the rest are checked with the set.
+            if (nextLow < position)
+            {
+                var offset = span[position..].IndexOfAny(LowEmojiStarts);
+                nextLow = offset < 0 ? int.MaxValue : position + offset;
+            }
+
+            if (nextHigh < position)
+            {
+                var offset = span[position..].IndexOfAnyInRange('\u203C', '\uFFFF');
+                nextHigh = offset < 0 ? int.MaxValue : position + offset;
+            }
+
+            position = Math.Min(nextLow, nextHigh);
+            if (position == int.MaxValue)
             {
                 break;
             }
 
-            position += offset;
-            if (span[position] < 0x80 && !IsKeycapTail(span, position + 1))
+            var c = span[position];
+            if (c >= '\u203C' && !EmojiStarts.Contains(c))
             {
                 position++;
                 continue;
             }
 
-            var length = 0;
-            foreach (var m in TwitterTextPatterns.EmojiAt().EnumerateMatches(span, position))
+            if (c < 0x80 && !IsKeycapTail(span, position + 1))
             {
-                length = m.Length;
-                break;
+                position++;
+                continue;
+            }
+
+            var length = SingleEmojiLength(span, position);
+            if (length < 0)
+            {
+                length = 0;
+                foreach (var m in TwitterTextPatterns.EmojiAt().EnumerateMatches(span, position))
+                {
+                    length = m.Length;
+                    break;
+                }
             }
 
             if (length > 0)
@@ -142,6 +185,34 @@ internal static class WeightedLengthCounter
         }
 
         return list;
+    }
+
+    private static readonly SearchValues<char> LowEmojiStarts = SearchValues.Create("#*0123456789\u00A9\u00AE");
+
+    private static readonly CharSet EmojiStarts = new(TwitterTextData.EmojiStartChars);
+
+    private static readonly CharSet EmojiSingleBmp = new(TwitterTextData.EmojiSingleBmpChars);
+
+    /// <summary>
+    /// The match at an emoji start when the next code unit cannot continue a longer sequence (it is not
+    /// U+FE0F, U+FE0E, U+200D, U+20E3 or the high surrogate of a skin tone, regional indicator or tag):
+    /// the emoji alone, or 0 for no match. -1 when the expression must decide.
+    /// </summary>
+    private static int SingleEmojiLength(ReadOnlySpan<char> text, int i)
+    {
+        var c = text[i];
+        var width = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+        if (i + width < text.Length && text[i + width] is '\uFE0F' or '\uFE0E' or '\u200D' or '\u20E3' or '\uD83C' or '\uDB40')
+        {
+            return -1;
+        }
+
+        if (width == 1)
+        {
+            return EmojiSingleBmp.Contains(c) ? 1 : 0;
+        }
+
+        return CharSets.InAstralRanges(TwitterTextData.EmojiSingleAstral, char.ConvertToUtf32(c, text[i + 1])) ? 2 : 0;
     }
 
     /// <summary>The emoji ranges of a text, for tests.</summary>
