@@ -474,16 +474,7 @@ internal static class EntityExtractor
             var urls = Urls(text);
             if (urls.Length > 0)
             {
-                var kept = new List<TweetEntity>(tags.Count);
-                foreach (var (entity, isTag) in RemoveOverlapping(tags, urls))
-                {
-                    if (isTag)
-                    {
-                        kept.Add(entity);
-                    }
-                }
-
-                tags = kept;
+                tags = RemoveOverlappingUrls(tags, urls);
             }
         }
 
@@ -516,38 +507,33 @@ internal static class EntityExtractor
     }
 
     /// <summary>
-    /// <c>removeOverlappingEntities</c> on <c>first.concat(second)</c>: a stable sort by start, then every
-    /// entity that starts before the previous kept one ends is dropped.
+    /// <c>removeOverlappingEntities</c> on <c>tags.concat(urls)</c>, keeping the hashtags: a stable sort by
+    /// start (a hashtag before a URL with the same start), then every entity that starts before the previous
+    /// kept one ends is dropped. Both lists are already in order, so the sort is a merge.
     /// </summary>
-    internal static List<(TweetEntity Entity, bool FromFirst)> RemoveOverlapping(List<TweetEntity> first, TweetEntity[] second)
+    internal static List<TweetEntity> RemoveOverlappingUrls(List<TweetEntity> tags, TweetEntity[] urls)
     {
-        var all = new List<(TweetEntity Entity, bool FromFirst)>(first.Count + second.Length);
-        foreach (var e in first)
+        var kept = new List<TweetEntity>(tags.Count);
+        var previousEnd = int.MinValue;
+        var u = 0;
+        foreach (var tag in tags)
         {
-            all.Add((e, true));
-        }
-
-        foreach (var e in second)
-        {
-            all.Add((e, false));
-        }
-
-        // A stable sort: ties keep concatenation order, as in JavaScript.
-        var sorted = all.Select((e, i) => (e, i)).OrderBy(p => p.e.Entity.Start).ThenBy(p => p.i).Select(p => p.e).ToList();
-        var result = new List<(TweetEntity, bool)>(sorted.Count);
-        TweetEntity? previous = null;
-        foreach (var item in sorted)
-        {
-            if (previous is not null && previous.End > item.Entity.Start)
+            for (; u < urls.Length && urls[u].Start < tag.Start; u++)
             {
-                continue;
+                if (previousEnd <= urls[u].Start)
+                {
+                    previousEnd = urls[u].End;
+                }
             }
 
-            result.Add(item);
-            previous = item.Entity;
+            if (previousEnd <= tag.Start)
+            {
+                kept.Add(tag);
+                previousEnd = tag.End;
+            }
         }
 
-        return result;
+        return kept;
     }
 
     /// <summary>
