@@ -136,6 +136,33 @@ for (let c = 0x10000; c < 0x110000; c++) {
   }
 }
 
+// Emoji whose match, followed by a skin tone (or by U+FE0F) and then a neutral character, takes the skin
+// tone (the selector) too. After a skin tone or U+FE0F only U+200D, U+20E3, U+FE0F, U+FE0E or another
+// surrogate pair can continue a longer sequence, so with a neutral character next these are the whole match.
+function followedRanges(tail, bmp) {
+  const ranges = [];
+  const from = bmp ? 0 : 0x10000;
+  const to = bmp ? 0x10000 : 0x110000;
+  for (let c = from; c < to; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCodePoint(c);
+    const m = emojiAnchored.exec(ch + tail + ' ');
+    if (m && m[0].length === ch.length + tail.length) {
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === c - 1) last[1] = c; else ranges.push([c, c]);
+    }
+  }
+  return ranges;
+}
+const emojiSkinBmp = followedRanges('\u{1F3FD}', true);
+const emojiSkinAstral = followedRanges('\u{1F3FD}', false);
+const emojiVs16Bmp = followedRanges('\uFE0F', true);
+const emojiVs16Astral = followedRanges('\uFE0F', false);
+// The skin tones behave alike in the pattern (one class): check it.
+for (const tone of ['\u{1F3FB}', '\u{1F3FF}']) {
+  if (JSON.stringify(followedRanges(tone, false)) !== JSON.stringify(emojiSkinAstral)) throw new Error('skin tones differ');
+}
+
 const classes = {
   DomainChars: unitRanges(src('validDomainChars'), 'i'),
   UrlPrecedingChars: unitRanges(src('validUrlPrecedingChars').replace('|^)', ')'), 'i'),
@@ -148,6 +175,8 @@ const classes = {
   MentionEndLatinChars: unitRanges('[' + latin + ']', ''),
   EmojiStartChars: emojiStarts,
   EmojiSingleBmpChars: emojiSingleBmp,
+  EmojiSkinToneBmpChars: emojiSkinBmp,
+  EmojiVariationBmpChars: emojiVs16Bmp,
 };
 // Sanity: the astral parts of the hashtag classes.
 const astralAlpha = astralRanges(src('astralLetterAndMarks'));
@@ -177,6 +206,12 @@ out.push('    public static ReadOnlySpan<int> HashtagAlphaNumericAstral => [' + 
 out.push('');
 out.push('    /// <summary>Astral emoji that, followed by a neutral character, match alone (start, end pairs, inclusive).</summary>');
 out.push('    public static ReadOnlySpan<int> EmojiSingleAstral => [' + csInts(emojiSingleAstral) + '];');
+out.push('');
+out.push('    /// <summary>Astral emoji whose match takes a following skin tone (start, end pairs, inclusive).</summary>');
+out.push('    public static ReadOnlySpan<int> EmojiSkinToneAstral => [' + csInts(emojiSkinAstral) + '];');
+out.push('');
+out.push('    /// <summary>Astral emoji whose match takes a following U+FE0F (start, end pairs, inclusive).</summary>');
+out.push('    public static ReadOnlySpan<int> EmojiVariationAstral => [' + csInts(emojiVs16Astral) + '];');
 out.push('');
 out.push('    /// <summary>Generic top-level domains, in the reference\'s order, separated by <c>|</c>.</summary>');
 out.push('    public const string GenericTlds =');

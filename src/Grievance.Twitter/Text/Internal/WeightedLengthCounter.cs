@@ -193,27 +193,44 @@ internal static class WeightedLengthCounter
 
     private static readonly CharSet EmojiSingleBmp = new(TwitterTextData.EmojiSingleBmpChars);
 
+    private static readonly CharSet EmojiSkinToneBmp = new(TwitterTextData.EmojiSkinToneBmpChars);
+
+    private static readonly CharSet EmojiVariationBmp = new(TwitterTextData.EmojiVariationBmpChars);
+
     /// <summary>
-    /// The match at an emoji start when the next code unit cannot continue a longer sequence (it is not
-    /// U+FE0F, U+FE0E, U+200D, U+20E3 or the high surrogate of a skin tone, regional indicator or tag):
-    /// the emoji alone, or 0 for no match. -1 when the expression must decide.
+    /// The match at an emoji start, from the exported data, when what follows the emoji (alone, with a
+    /// skin tone, or with U+FE0F) cannot continue a longer sequence: the length, or 0 for no match. -1 when
+    /// the expression must decide.
     /// </summary>
     private static int SingleEmojiLength(ReadOnlySpan<char> text, int i)
     {
         var c = text[i];
         var width = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-        if (i + width < text.Length && text[i + width] is '\uFE0F' or '\uFE0E' or '\u200D' or '\u20E3' or '\uD83C' or '\uDB40')
+        var codePoint = width == 2 ? char.ConvertToUtf32(c, text[i + 1]) : c;
+        var next = i + width;
+        if (next >= text.Length || !CanContinue(text[next]))
         {
-            return -1;
+            return (width == 1 ? EmojiSingleBmp.Contains(c) : CharSets.InAstralRanges(TwitterTextData.EmojiSingleAstral, codePoint)) ? width : 0;
         }
 
-        if (width == 1)
+        if (text[next] == '\uD83C' && next + 1 < text.Length && text[next + 1] is >= '\uDFFB' and <= '\uDFFF'
+            && (next + 2 == text.Length || !CanContinue(text[next + 2]))
+            && (width == 1 ? EmojiSkinToneBmp.Contains(c) : CharSets.InAstralRanges(TwitterTextData.EmojiSkinToneAstral, codePoint)))
         {
-            return EmojiSingleBmp.Contains(c) ? 1 : 0;
+            return width + 2;
         }
 
-        return CharSets.InAstralRanges(TwitterTextData.EmojiSingleAstral, char.ConvertToUtf32(c, text[i + 1])) ? 2 : 0;
+        if (text[next] == '\uFE0F' && (next + 1 == text.Length || !CanContinue(text[next + 1]))
+            && (width == 1 ? EmojiVariationBmp.Contains(c) : CharSets.InAstralRanges(TwitterTextData.EmojiVariationAstral, codePoint)))
+        {
+            return width + 1;
+        }
+
+        return -1;
     }
+
+    /// <summary>Whether a code unit can continue a twemoji sequence: U+FE0F, U+FE0E, U+200D, U+20E3, or the high surrogate of a skin tone, regional indicator or tag.</summary>
+    private static bool CanContinue(char c) => c is '\uFE0F' or '\uFE0E' or '\u200D' or '\u20E3' or '\uD83C' or '\uDB40';
 
     /// <summary>The emoji ranges of a text, for tests.</summary>
     internal static List<Range> EmojiRanges(string text)
