@@ -16,7 +16,13 @@ namespace Grievance.Twitter.Text.Internal;
 /// out as classes, and case-insensitive classes come pre-folded from <see cref="TwitterTextData"/>, because
 /// .NET's case table (for example the Kelvin sign K) is not JavaScript's.
 /// </para>
-/// <para>The patterns are large, so they are built once, on first use, and compiled.</para>
+/// <para>
+/// <c>validAsciiDomain</c>, the <c>isValidUrl</c> patterns and the anchored emoji pattern are used as they are.
+/// The extraction patterns (URL, mention, hashtag, cashtag, emoji scan) are emulated by faster scanners in
+/// <see cref="EntityExtractor"/>, <see cref="UrlMatcher"/> and <see cref="WeightedLengthCounter"/>; they stay
+/// here as the definition, and the tests run them to check that the scanners find the same matches.
+/// </para>
+/// <para>The large patterns are built once, on first use, and compiled.</para>
 /// </remarks>
 internal static partial class TwitterTextPatterns
 {
