@@ -4,8 +4,8 @@
 // with the results of the reference implementation, the npm package twitter-text@3.1.0, for each.
 //
 // Usage (arguments: number of tweets, default 5000, and of short probe strings, default 1000; the package is installed outside the repository):
-//   mkdir -p /tmp/tt-ref && (cd /tmp/tt-ref && npm install twitter-text@3.1.0)
-//   NODE_PATH=/tmp/tt-ref/node_modules node eng/twitter-text/reference-corpus.js > tests/Grievance.Twitter.Tests/Conformance/reference-corpus.json
+//   (cd <scratch dir outside the repository> && npm install twitter-text@3.1.0)
+//   NODE_PATH=<scratch dir>/node_modules node eng/twitter-text/reference-corpus.js > tests/Grievance.Twitter.Tests/Conformance/reference-corpus.json
 //
 // The tests only read the JSON: they need neither node nor the network.
 'use strict';
