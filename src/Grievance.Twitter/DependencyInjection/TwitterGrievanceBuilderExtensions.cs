@@ -7,6 +7,7 @@ using Grievance.Twitter.Http.Internal;
 using Grievance.Twitter.Intake.Internal;
 using Grievance.Twitter.Internal;
 using Grievance.Twitter.Notifications.Internal;
+using Grievance.Twitter.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,6 +63,7 @@ public static class TwitterGrievanceBuilderExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplaintSourceProvider, TwitterMentionsSourceProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICitizenNotifier, TwitterCitizenNotifier>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessagePolicy, TweetTextMessagePolicy>());
         return new TwitterBuilder(builder, http);
     }
 

@@ -26,6 +26,22 @@ public class TwitterGrievanceBuilderExtensionsTests
     }
 
     [Fact]
+    public async Task AddTwitter_RegistersTheXMessagePolicy_LongPostLimitForIntake()
+    {
+        using var services = TwitterTestHost.Create(new StubHttpMessageHandler());
+
+        var policy = Assert.Single(services.GetServices<IChannelMessagePolicy>(), p => p.Channel == Channels.X);
+        var pipeline = services.GetRequiredService<IIntakePipeline>();
+        var longPost = await pipeline.ProcessAsync(Some.Message("@SevaDeskUP " + new string('a', 4000), addressed: TwitterTestHost.DeskName));
+        var tooLong = await pipeline.ProcessAsync(Some.Message(new string('a', 25_001)));
+
+        Assert.Equal(25_000, policy.MaxInboundLength);
+        Assert.False(policy.Fits(new string('a', 281)));
+        Assert.Equal(IntakeOutcome.Created, longPost.Outcome);
+        Assert.Equal(IntakeOutcome.Rejected, tooLong.Outcome);
+    }
+
+    [Fact]
     public void AddTwitter_ExposesTheHttpClientBuilderForTheHost()
     {
         var services = new ServiceCollection();
