@@ -92,7 +92,7 @@ public static class GrievanceServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidator<InboundMessage>, InboundMessageValidator>());
         services.TryAddSingleton<IMessageClassifier, DefaultMessageClassifier>();
-        services.TryAddSingleton<IComplaintRouter, HandleAndDistrictRouter>();
+        services.TryAddSingleton<IComplaintRouter, RuleBasedComplaintRouter>();
         services.TryAddSingleton<IComplaintCodeGenerator, SequentialComplaintCodeGenerator>();
         services.TryAddSingleton<ICitizenReplyComposer, TemplateReplyComposer>();
         services.TryAddSingleton<IIntakePipeline, IntakePipeline>();
