@@ -4,6 +4,12 @@ using Grievance.Samples.Console;
 using Grievance.Twitter.Testing;
 
 // dotnet run --project samples/Grievance.Samples.Console [-- --json] [-- --post]
+// dotnet run --project samples/Grievance.Samples.Console -- route --input FILE.jsonl [--eval] [--directory FILE.json]
+if (args is ["route", .. var routeArgs])
+{
+    return await RouteCommand.RunAsync(routeArgs, Console.In, Console.Out, Console.Error);
+}
+
 var json = args.Contains("--json");
 var post = args.Contains("--post");
 var unknown = args.Where(a => a is not ("--json" or "--post")).ToList();
