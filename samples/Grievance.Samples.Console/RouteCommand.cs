@@ -5,6 +5,7 @@ using System.Text.Json;
 using Grievance.Complaints;
 using Grievance.Intake;
 using Grievance.Routing;
+using Grievance.ServiceDirectory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -80,6 +81,7 @@ public static class RouteCommand
 
         await using var services = BuildServices(directory);
         var router = services.GetRequiredService<IComplaintRouter>();
+        var triage = services.GetRequiredService<IServiceDirectory>().Triage.Id;
         var evaluation = new RoutingEvaluation();
         var malformed = 0;
 
@@ -102,7 +104,7 @@ public static class RouteCommand
             }
 
             var decision = await router.RouteAsync(routeInput.ToMessage(number), cancellationToken).ConfigureAwait(false);
-            var output = RouteOutput.From(routeInput.Id, decision);
+            var output = RouteOutput.From(routeInput.Id, decision, triage);
             await stdout.WriteLineAsync(output.ToJson()).ConfigureAwait(false);
             if (eval && routeInput.Expected is { } expected)
             {
@@ -329,12 +331,13 @@ public sealed record RouteOutput(string Id, string Department, string? District,
     /// <summary>Builds the output from a decision.</summary>
     /// <param name="id">The input line's id.</param>
     /// <param name="decision">The decision.</param>
+    /// <param name="triage">The directory's triage department.</param>
     /// <returns>The output.</returns>
-    public static RouteOutput From(string id, RoutingDecision decision)
+    public static RouteOutput From(string id, RoutingDecision decision, DepartmentId triage)
     {
         ArgumentNullException.ThrowIfNull(decision);
         return decision.IsGrievance
-            ? new RouteOutput(id, decision.Department.Value, decision.District?.Value, decision.Category.Value, true, decision.Confidence, decision.Reasons, decision.Reasons.Any(r => r.Contains("sent to triage", StringComparison.Ordinal)))
+            ? new RouteOutput(id, decision.Department.Value, decision.District?.Value, decision.Category.Value, true, decision.Confidence, decision.Reasons, decision.Department == triage)
             : new RouteOutput(id, "none", null, "none", false, decision.Confidence, decision.Reasons, false);
     }
 

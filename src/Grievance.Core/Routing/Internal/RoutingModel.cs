@@ -21,6 +21,7 @@ internal sealed class RoutingModel
 
     private readonly Dictionary<DepartmentId, int> _departmentIndex = [];
     private readonly Dictionary<CategoryId, int> _categoryIndex = [];
+    private readonly Dictionary<DistrictId, int> _districtIndex = [];
     private readonly List<CategoryId> _categories = [];
     private readonly int _corruptionRank;
 
@@ -37,6 +38,11 @@ internal sealed class RoutingModel
 
         TriageIndex = _departmentIndex[directory.Triage.Id];
         Districts = [.. directory.Gazetteer.Districts];
+        for (var i = 0; i < Districts.Length; i++)
+        {
+            _districtIndex[Districts[i].Id] = i;
+        }
+
         GeoRadiusKilometers = options.GeoRadiusKilometers;
 
         var lexicon = EmbeddedLexicon.Default;
@@ -179,18 +185,7 @@ internal sealed class RoutingModel
 
     public int DepartmentIndex(DepartmentId id) => _departmentIndex.TryGetValue(id, out var index) ? index : -1;
 
-    public int DistrictIndex(DistrictId id)
-    {
-        for (var i = 0; i < Districts.Length; i++)
-        {
-            if (Districts[i].Id == id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public int DistrictIndex(DistrictId id) => _districtIndex.TryGetValue(id, out var index) ? index : -1;
 
     private int CategoryOf(string? category)
     {
