@@ -4,7 +4,13 @@ using Grievance.Samples.Console;
 using Grievance.Twitter.Testing;
 
 // dotnet run --project samples/Grievance.Samples.Console [-- --json] [--post] [--db PATH]
-const string Usage = "Usage: [--json] [--post] [--db PATH]";
+// dotnet run --project samples/Grievance.Samples.Console -- route --input FILE.jsonl [--eval] [--directory FILE.json]
+if (args is ["route", .. var routeArgs])
+{
+    return await RouteCommand.RunAsync(routeArgs, Console.In, Console.Out, Console.Error);
+}
+
+const string Usage = "Usage: [--json] [--post] [--db PATH], or: route --input FILE.jsonl [--eval] [--directory FILE.json]";
 var json = false;
 var post = false;
 var database = SampleSettings.DefaultDatabasePath;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Grievance;
 
@@ -27,6 +28,19 @@ public sealed class DepartmentOptions
     /// <summary>Gets the category ids the department owns.</summary>
     /// <value>The default value is an empty list.</value>
     public IList<string> Categories { get; } = [];
+
+    /// <summary>
+    /// Gets handles of the department's district offices (with or without the leading <c>@</c>), each mapped to the id of the
+    /// gazetteer district it serves, for example <c>"lucknowpolice_Sample": "LKO"</c>. A district handle is also a handle of the
+    /// department; addressing it implies the district unless the text names another place.
+    /// </summary>
+    /// <value>The default value is an empty dictionary.</value>
+    public IDictionary<string, string> DistrictHandles { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the department's units inside districts (police stations, sub-divisions, tehsils), which routing recognizes by name.</summary>
+    /// <value>The default value is an empty list.</value>
+    [ValidateEnumeratedItems]
+    public IList<UnitOptions> Units { get; } = [];
 
     /// <summary>Gets or sets the category used when nothing more specific is known.</summary>
     /// <value>The default value is <c>other</c>.</value>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Grievance.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Grievance;
@@ -13,6 +14,11 @@ public sealed class GrievanceOptions
     /// <value>The default value is an empty list: every complaint goes to <see cref="TriageDepartment"/>.</value>
     [ValidateEnumeratedItems]
     public IList<DepartmentOptions> Departments { get; } = [];
+
+    /// <summary>Gets the options of the default router: lexicon, category precedence, geographic reach.</summary>
+    /// <value>The default value is a <see cref="RoutingOptions"/> with its documented defaults (the embedded lexicon).</value>
+    [ValidateObjectMembers]
+    public RoutingOptions Routing { get; } = new();
 
     /// <summary>Gets or sets the id of the department that takes complaints no rule could place.</summary>
     /// <value>The default value is <c>triage</c>. It need not be listed in <see cref="Departments"/>.</value>

@@ -8,6 +8,9 @@ public readonly record struct CategoryId
     /// <summary>The category used when nothing more specific is known.</summary>
     public static readonly CategoryId Other = new("other");
 
+    /// <summary>The category of a message that is not a grievance.</summary>
+    public static readonly CategoryId None = new("none");
+
     /// <summary>Initializes a new instance of the <see cref="CategoryId"/> struct.</summary>
     /// <param name="value">The identifier; trimmed and lower-cased.</param>
     /// <exception cref="ArgumentException"><paramref name="value"/> is empty or white space.</exception>

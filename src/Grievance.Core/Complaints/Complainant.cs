@@ -11,4 +11,7 @@ public sealed record Complainant
 
     /// <summary>Gets the display name, when known.</summary>
     public string? DisplayName { get; init; }
+
+    /// <summary>Gets the free-text location of the account's profile, when the channel reports one. Routing treats it as a weak hint.</summary>
+    public string? Location { get; init; }
 }

@@ -29,7 +29,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Grievance in a service collection.</summary>
 public static class GrievanceServiceCollectionExtensions
 {
-    /// <summary>Adds Grievance with default options: in-memory store, embedded Uttar Pradesh gazetteer, triage routing.</summary>
+    /// <summary>Adds Grievance with default options: in-memory store, embedded Uttar Pradesh gazetteer, rule-based routing with the embedded lexicon.</summary>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder to add channels and storage to.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
@@ -97,7 +97,7 @@ public static class GrievanceServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidator<InboundMessage>, InboundMessageValidator>());
         services.TryAddSingleton<IMessageClassifier, DefaultMessageClassifier>();
-        services.TryAddSingleton<IComplaintRouter, HandleAndDistrictRouter>();
+        services.TryAddSingleton<IComplaintRouter, RuleBasedComplaintRouter>();
         services.TryAddSingleton<ISequenceSource, InMemorySequenceSource>();
         services.TryAddSingleton<IComplaintCodeGenerator, DefaultComplaintCodeGenerator>();
         services.TryAddSingleton<ICitizenReplyComposer, TemplateReplyComposer>();

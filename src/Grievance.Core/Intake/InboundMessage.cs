@@ -35,6 +35,9 @@ public sealed record InboundMessage
     /// <summary>Gets the location attached to the message, when any.</summary>
     public GeoPoint? Geo { get; init; }
 
+    /// <summary>Gets the name of the place the channel attached to the message (on X, the place's full name), when any.</summary>
+    public string? PlaceName { get; init; }
+
     /// <summary>
     /// Gets the accounts the message addresses (handles without <c>@</c>), in the order they appear. Routers use the
     /// ones that belong to a department; the reply is sent from the first of those.

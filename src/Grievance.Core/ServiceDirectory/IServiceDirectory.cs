@@ -23,4 +23,14 @@ public interface IServiceDirectory
     /// <param name="handle">The handle.</param>
     /// <returns>The department, or <see langword="null"/>.</returns>
     Department? FindDepartmentByHandle(string handle);
+
+    /// <summary>Finds the department that owns a category.</summary>
+    /// <param name="category">The category id.</param>
+    /// <returns>The owning department, or <see langword="null"/> when no department owns the category (for example <c>corruption</c> or <c>other</c>, which any department may use).</returns>
+    Department? FindDepartmentByCategory(CategoryId category);
+
+    /// <summary>Finds the district a department's district handle serves. Handles compare without case and without a leading <c>@</c>.</summary>
+    /// <param name="handle">The handle.</param>
+    /// <returns>The district id, or <see langword="null"/> when the handle is no district handle.</returns>
+    DistrictId? FindDistrictByHandle(string handle);
 }

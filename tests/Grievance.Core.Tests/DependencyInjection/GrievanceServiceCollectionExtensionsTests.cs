@@ -145,7 +145,69 @@ public class GrievanceServiceCollectionExtensionsTests
         { "duplicate department", o => o.Departments.Add(new DepartmentOptions { Id = "police", Name = "Again" }), "'police' is used by more than one" },
         { "duplicate handle", o => AddWithHandle(o, "roads", "@uppolice"), "'@uppolice' is already used by department 'police'" },
         { "category owned twice", o => AddWithCategory(o, "roads", "billing"), "'billing' is already owned by department 'power'" },
+        { "district handle of an unknown district", o => o.Departments[0].DistrictHandles["atlantispolice_Sample"] = "ATL", "names district 'ATL', which the gazetteer of Uttar Pradesh does not have" },
+        { "district handle used twice", o => AddWithDistrictHandle(o, "roads", "UPPCL_Sample", "LKO"), "'@UPPCL_Sample' is already used by department 'power'" },
+        { "unit in an unknown district", o => o.Departments[0].Units.Add(new UnitOptions { Name = "Thana X", District = "ZZZ" }), "unit 'Thana X' names district 'ZZZ'" },
+        { "unit without a name", o => o.Departments[0].Units.Add(new UnitOptions { District = "LKO" }), "Name" },
+        { "rule without keywords", o => o.Routing.Rules.Add(new RoutingRuleOptions { Category = "billing" }), "Routing.Rules[0] (Problem): the rule has no keywords" },
+        { "problem rule without a category", o => o.Routing.Rules.Add(Rule(RoutingRuleKind.Problem, null, null, "bijli")), "a Problem rule needs a Category" },
+        { "rule of an unknown department", o => o.Routing.Rules.Add(Rule(RoutingRuleKind.Context, null, "railways", "train")), "the department 'railways' is not a configured department" },
+        { "not-a-grievance rule without a reason", o => o.Routing.Rules.Add(Rule(RoutingRuleKind.NotAGrievance, null, null, "hello")), "needs a Reason" },
+        { "keyword of punctuation only", o => o.Routing.Rules.Add(Rule(RoutingRuleKind.Problem, "billing", null, "!!!")), "the keyword '!!!' has no letters or digits" },
+        { "rule weight out of range", o => o.Routing.Rules.Add(Rule(RoutingRuleKind.Problem, "billing", null, "bill", 50)), "Weight" },
+        { "geo radius out of range", o => o.Routing.GeoRadiusKilometers = 0, "GeoRadiusKilometers" },
+        { "category listed twice in precedence", o => { o.Routing.CategoryPrecedence.Add("theft"); o.Routing.CategoryPrecedence.Add("Theft"); }, "'Theft' is listed more than once" },
     };
+
+    [Fact]
+    public void AddGrievance_ConfigurationSection_BindsDistrictHandlesUnitsAndRoutingRules()
+    {
+        var section = Configuration("""
+            { "Grievance": { "Departments": [
+                { "Id": "police", "Name": "UP Police", "Handles": [ "Uppolice" ], "Categories": [ "theft" ],
+                  "DistrictHandles": { "lucknowpolice_Sample": "LKO" },
+                  "Units": [ { "Name": "Hazratganj", "District": "LKO", "Kind": "police-station", "Aliases": [ "हजरतगंज" ] } ] } ],
+              "Routing": { "GeoRadiusKilometers": 25, "Rules": [ { "Kind": "Problem", "Category": "theft", "Keywords": [ "vahan chori" ] } ] } } }
+            """);
+        var services = new ServiceCollection();
+        services.AddGrievance(section);
+        using var provider = services.BuildServiceProvider();
+
+        var directory = provider.GetRequiredService<IServiceDirectory>();
+        Assert.Equal("LKO", directory.FindDistrictByHandle("@LucknowPolice_Sample")?.Value);
+        Assert.Equal("police", directory.FindDepartmentByHandle("lucknowpolice_sample")?.Id.Value);
+        Assert.Equal("police", directory.FindDepartmentByCategory(new CategoryId("theft"))?.Id.Value);
+        Assert.Null(directory.FindDepartmentByCategory(CategoryId.Other));
+        Assert.Null(directory.FindDistrictByHandle("Uppolice"));
+        var unit = Assert.Single(directory.FindDepartment(new DepartmentId("police"))!.Units);
+        Assert.Equal(("Hazratganj", "LKO", "police-station"), (unit.Name, unit.District.Value, unit.Kind));
+        var options = provider.GetRequiredService<IOptions<GrievanceOptions>>().Value;
+        Assert.Equal(25, options.Routing.GeoRadiusKilometers);
+        Assert.Equal("vahan chori", Assert.Single(Assert.Single(options.Routing.Rules).Keywords));
+    }
+
+    [Fact]
+    public async Task AddGrievance_UnknownRoutingKey_FailsAtStartup()
+    {
+        var section = Configuration("""{ "Grievance": { "Routing": { "GeoRadiusKm": 10 } } }""");
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => StartHostAsync(s => s.AddGrievance(section)));
+        Assert.Contains("GeoRadiusKm", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static RoutingRuleOptions Rule(RoutingRuleKind kind, string? category, string? department, string keyword, double? weight = null)
+    {
+        var rule = new RoutingRuleOptions { Kind = kind, Category = category, Department = department, Weight = weight };
+        rule.Keywords.Add(keyword);
+        return rule;
+    }
+
+    private static void AddWithDistrictHandle(GrievanceOptions options, string id, string handle, string district)
+    {
+        var department = new DepartmentOptions { Id = id, Name = id };
+        department.DistrictHandles[handle] = district;
+        options.Departments.Add(department);
+    }
 
     [Theory]
     [MemberData(nameof(BadOptions))]

@@ -128,6 +128,22 @@ public class IntakePipelineTests
         Assert.Single(await Store.ListRejectionsAsync());
     }
 
+    [Theory]
+    [InlineData("Thank you @UPPCL_Sample, the transformer was replaced within 2 hours. Great work!", "praise or thanks")]
+    [InlineData("RT @UPPCL_Sample: Planned shutdown in Gorakhpur on Sunday 10-12", "a retweet")]
+    public async Task ProcessAsync_NotAGrievance_RecordsRejectionWithTheReasonAndNoComplaintOrReply(string text, string reason)
+    {
+        var result = await Pipeline.ProcessAsync(Some.Message(text, "777", "UPPCL_Sample"));
+
+        Assert.Equal(IntakeOutcome.Rejected, result.Outcome);
+        var rejection = Assert.Single(await Store.ListRejectionsAsync());
+        Assert.Equal(RejectionKind.NotAGrievance, rejection.Kind);
+        Assert.Contains(rejection.Reasons, r => r.Contains(reason, StringComparison.Ordinal));
+        Assert.Empty(await Store.ListAsync(new ComplaintQuery()));
+        Assert.Empty(await Outbox.GetPendingAsync(10));
+        Assert.Equal(IntakeOutcome.Duplicate, (await Pipeline.ProcessAsync(Some.Message(text, "777", "UPPCL_Sample"))).Outcome);
+    }
+
     [Fact]
     public async Task ProcessAsync_MessageWithoutId_IsStillRecordedAsRejected()
     {
@@ -165,7 +181,7 @@ public class IntakePipelineTests
     public async Task ProcessAsync_ReplyInThreadByAnotherCitizen_IsANewComplaint()
     {
         await Pipeline.ProcessAsync(Some.Message(externalId: "2000") with { ConversationId = "2000" });
-        var other = Some.Message("same problem in my street", externalId: "2001") with
+        var other = Some.Message("@UPPCL_Sample same problem in my street, no light since morning", "2001", "UPPCL_Sample") with
         {
             ConversationId = "2000",
             Author = new Complainant { PlatformId = "4242" },

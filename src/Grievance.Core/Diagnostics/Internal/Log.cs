@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Checkpoint of source {Source} committed at {Checkpoint}.")]
     public static partial void CheckpointCommitted(ILogger logger, string source, string checkpoint);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Debug, Message = "Message {ExternalId} on {Channel} routed to {Department}, district {District}, category {Category} (confidence {Confidence}, grievance: {IsGrievance}).")]
+    public static partial void MessageRouted(ILogger logger, string channel, string externalId, string department, string district, string category, double confidence, bool isGrievance);
+
     [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Outbox message {MessageId} ({Kind}) for complaint {ComplaintId} sent on {Channel}.")]
     public static partial void MessageSent(ILogger logger, Guid messageId, Guid complaintId, string channel, Notifications.OutboundMessageKind kind);
 

@@ -159,6 +159,10 @@ internal sealed class IntakePipeline : IIntakePipeline
     {
         // 4 route
         var decision = await _router.RouteAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!decision.IsGrievance)
+        {
+            return await RejectAsync(message, RejectionKind.NotAGrievance, [.. decision.Reasons], cancellationToken).ConfigureAwait(false);
+        }
 
         // 5 code
         var now = _time.GetUtcNow();

@@ -9,6 +9,8 @@ internal sealed class ConfiguredServiceDirectory : IServiceDirectory
 {
     private readonly Dictionary<DepartmentId, Department> _byId = [];
     private readonly Dictionary<string, Department> _byHandle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, DistrictId> _districtByHandle = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<CategoryId, Department> _byCategory = [];
 
     public ConfiguredServiceDirectory(IOptions<GrievanceOptions> options, Gazetteer gazetteer)
     {
@@ -20,12 +22,28 @@ internal sealed class ConfiguredServiceDirectory : IServiceDirectory
         var departments = new List<Department>();
         foreach (var configured in value.Departments)
         {
+            var districtHandles = new Dictionary<string, DistrictId>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (handle, district) in configured.DistrictHandles)
+            {
+                districtHandles[GrievanceOptionsCustomValidator.NormalizeHandle(handle)] = new DistrictId(district);
+            }
+
             var department = new Department
             {
                 Id = new DepartmentId(configured.Id),
                 Name = configured.Name,
                 HindiName = configured.HindiName,
-                Handles = [.. configured.Handles.Select(GrievanceOptionsCustomValidator.NormalizeHandle)],
+                Handles = [.. configured.Handles.Select(GrievanceOptionsCustomValidator.NormalizeHandle)
+                    .Concat(districtHandles.Keys)
+                    .Distinct(StringComparer.OrdinalIgnoreCase)],
+                DistrictHandles = districtHandles,
+                Units = [.. configured.Units.Select(u => new DepartmentUnit
+                {
+                    Name = u.Name.Trim(),
+                    District = new DistrictId(u.District),
+                    Kind = u.Kind,
+                    Aliases = [.. u.Aliases],
+                })],
                 Categories = [.. configured.Categories.Select(c => new CategoryId(c))],
                 DefaultCategory = new CategoryId(configured.DefaultCategory),
             };
@@ -34,6 +52,16 @@ internal sealed class ConfiguredServiceDirectory : IServiceDirectory
             foreach (var handle in department.Handles)
             {
                 _byHandle[handle] = department;
+            }
+
+            foreach (var (handle, district) in districtHandles)
+            {
+                _districtByHandle[handle] = district;
+            }
+
+            foreach (var category in department.Categories)
+            {
+                _byCategory.TryAdd(category, department);
             }
         }
 
@@ -61,5 +89,13 @@ internal sealed class ConfiguredServiceDirectory : IServiceDirectory
     {
         ArgumentNullException.ThrowIfNull(handle);
         return _byHandle.GetValueOrDefault(GrievanceOptionsCustomValidator.NormalizeHandle(handle));
+    }
+
+    public Department? FindDepartmentByCategory(CategoryId category) => _byCategory.GetValueOrDefault(category);
+
+    public DistrictId? FindDistrictByHandle(string handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        return _districtByHandle.TryGetValue(GrievanceOptionsCustomValidator.NormalizeHandle(handle), out var district) ? district : null;
     }
 }
