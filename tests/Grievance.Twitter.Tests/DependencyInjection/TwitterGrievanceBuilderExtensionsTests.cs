@@ -32,7 +32,9 @@ public class TwitterGrievanceBuilderExtensionsTests
 
         var policy = Assert.Single(services.GetServices<IChannelMessagePolicy>(), p => p.Channel == Channels.X);
         var pipeline = services.GetRequiredService<IIntakePipeline>();
-        var longPost = await pipeline.ProcessAsync(Some.Message("@SevaDeskUP " + new string('a', 4000), addressed: TwitterTestHost.DeskName));
+        var longPost = await pipeline.ProcessAsync(Some.Message(
+            "@SevaDeskUP " + string.Concat(Enumerable.Repeat("No electricity in our street in Lucknow since morning, the transformer is burnt. ", 50)),
+            addressed: TwitterTestHost.DeskName));
         var tooLong = await pipeline.ProcessAsync(Some.Message(new string('a', 25_001)));
 
         Assert.Equal(25_000, policy.MaxInboundLength);
