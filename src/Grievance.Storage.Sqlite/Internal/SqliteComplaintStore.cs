@@ -24,7 +24,10 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
     private readonly string _connectionString;
     private readonly string _pragmas;
     private readonly TimeProvider _time;
+    private const int MaxPooledSessions = 8;
     private readonly SqliteMigrator _migrator;
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteSession> _sessions = [];
+    private volatile bool _disposed;
 
     public SqliteComplaintStore(IOptions<SqliteStoreOptions> options, TimeProvider time)
     {
@@ -35,25 +38,60 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
         _migrator = new SqliteMigrator(_connectionString);
     }
 
-    public void Dispose() => _migrator.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_sessions.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+
+        _migrator.Dispose();
+    }
 
     public async Task<ProcessedMessage?> FindProcessedAsync(string channel, string externalId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(externalId);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await FindProcessedAsync(connection, null, channel, externalId, cancellationToken).ConfigureAwait(false);
+        var session = await RentAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var found = await FindProcessedAsync(session, null, channel, externalId, cancellationToken).ConfigureAwait(false);
+            Return(session);
+            return found;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     public async Task<IntakeCommitResult> CommitIntakeAsync(IntakeCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var session = await RentAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var result = await CommitIntakeAsync(session, commit, cancellationToken).ConfigureAwait(false);
+            Return(session);
+            return result;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<IntakeCommitResult> CommitIntakeAsync(SqliteSession session, IntakeCommit commit, CancellationToken cancellationToken)
+    {
+        var connection = session.Connection;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         if (commit.Message is { } message)
         {
-            var inserted = await ExecuteAsync(connection, transaction,
+            var inserted = await session.ExecuteAsync(transaction,
                 "INSERT INTO processed_messages (channel, external_id, outcome, complaint_id, rejection_id, processed_at) " +
                 "VALUES ($channel, $external_id, $outcome, $complaint_id, $rejection_id, $at) ON CONFLICT (channel, external_id) DO NOTHING",
                 cancellationToken,
@@ -61,7 +99,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
                 ("$complaint_id", message.ComplaintId?.ToString()), ("$rejection_id", message.RejectionId?.ToString()), ("$at", message.ProcessedAt.UtcTicks)).ConfigureAwait(false);
             if (inserted == 0)
             {
-                var existing = await FindProcessedAsync(connection, transaction, message.Channel, message.ExternalId, cancellationToken).ConfigureAwait(false);
+                var existing = await FindProcessedAsync(session, transaction, message.Channel, message.ExternalId, cancellationToken).ConfigureAwait(false);
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 return new IntakeCommitResult(false, existing);
             }
@@ -69,7 +107,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
 
         if (commit.NewComplaint is { } c)
         {
-            await ExecuteAsync(connection, transaction,
+            await session.ExecuteAsync(transaction,
                 $"INSERT INTO complaints ({ComplaintColumns}) VALUES ($id, $code, $channel, $source, $conversation, $addressed, $cid, $chandle, $cname, " +
                 "$text, $language, $attachments, $department, $district, $category, $routing, $status, $created, $updated, $due)",
                 cancellationToken,
@@ -83,7 +121,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
 
         foreach (var audit in commit.AuditEvents)
         {
-            await ExecuteAsync(connection, transaction,
+            await session.ExecuteAsync(transaction,
                 "INSERT INTO audit_events (id, complaint_id, action, actor, at, from_status, to_status, reason, source_message_id) " +
                 "VALUES ($id, $complaint, $action, $actor, $at, $from, $to, $reason, $source)",
                 cancellationToken,
@@ -93,7 +131,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
 
         foreach (var m in commit.Outbound)
         {
-            await ExecuteAsync(connection, transaction,
+            await session.ExecuteAsync(transaction,
                 $"INSERT INTO outbox ({OutboxColumns}) VALUES ($id, $key, $complaint, $channel, $kind, $recipient, $reply, $from, $text, $created, $status, $attempts, $sent, $error)",
                 cancellationToken,
                 ("$id", m.Id.ToString()), ("$key", m.IdempotencyKey), ("$complaint", m.ComplaintId.ToString()), ("$channel", m.Channel), ("$kind", (int)m.Kind),
@@ -103,7 +141,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
 
         if (commit.Rejection is { } r)
         {
-            await ExecuteAsync(connection, transaction,
+            await session.ExecuteAsync(transaction,
                 "INSERT INTO rejections (id, kind, channel, external_id, reasons, rejected_at, message) VALUES ($id, $kind, $channel, $external, $reasons, $at, $message)",
                 cancellationToken,
                 ("$id", r.Id.ToString()), ("$kind", (int)r.Kind), ("$channel", r.Channel), ("$external", r.ExternalId),
@@ -364,6 +402,29 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Takes an open connection with its prepared statements from the store's own small pool (the intake hot path).</summary>
+    private async Task<SqliteSession> RentAsync(CancellationToken cancellationToken)
+    {
+        if (_sessions.TryTake(out var session))
+        {
+            return session;
+        }
+
+        return new SqliteSession(await OpenAsync(cancellationToken).ConfigureAwait(false));
+    }
+
+    private void Return(SqliteSession session)
+    {
+        if (_disposed || _sessions.Count >= MaxPooledSessions)
+        {
+            session.Dispose();
+        }
+        else
+        {
+            _sessions.Add(session);
+        }
+    }
+
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _migrator.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -389,9 +450,9 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
         return list.Count > 0 ? list[0] : null;
     }
 
-    private static async Task<ProcessedMessage?> FindProcessedAsync(SqliteConnection connection, SqliteTransaction? transaction, string channel, string externalId, CancellationToken cancellationToken)
+    private static async Task<ProcessedMessage?> FindProcessedAsync(SqliteSession session, SqliteTransaction? transaction, string channel, string externalId, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction,
+        var command = session.Prepared(transaction,
             "SELECT outcome, complaint_id, rejection_id, processed_at FROM processed_messages WHERE channel = $channel AND external_id = $external",
             ("$channel", channel), ("$external", externalId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -498,6 +559,55 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static DateTimeOffset Time(long utcTicks) => new(utcTicks, TimeSpan.Zero);
+}
+
+/// <summary>
+/// An open connection that keeps its commands prepared, so the statements intake runs for every message are compiled
+/// once per connection rather than once per message.
+/// </summary>
+internal sealed class SqliteSession(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection { get; } = connection;
+
+    public SqliteCommand Prepared(SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+#pragma warning disable CA2100 // SQL text is built from constants only; every value is a parameter.
+            command.CommandText = sql;
+#pragma warning restore CA2100
+            foreach (var (name, _) in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _commands[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    public Task<int> ExecuteAsync(SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters) =>
+        Prepared(transaction, sql, parameters).ExecuteNonQueryAsync(cancellationToken);
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        Connection.Dispose();
+    }
 }
 
 /// <summary>Reads a code stored in its canonical text form.</summary>
