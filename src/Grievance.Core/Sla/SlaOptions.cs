@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Grievance.Sla;
 
-/// <summary>Time limits, the working calendar and the escalation ladder.</summary>
+/// <summary>
+/// Time limits, the working calendar and the escalation ladder. The default time to resolve a complaint is
+/// <see cref="GrievanceOptions.DefaultResolutionTime"/> (21 days); <see cref="Policies"/> set other times per department and category.
+/// </summary>
 public sealed class SlaOptions
 {
     /// <summary>The configuration section conventionally bound to these options.</summary>
@@ -17,11 +20,6 @@ public sealed class SlaOptions
     /// <value>The default value is 7 days.</value>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan InterimReplyTime { get; set; } = TimeSpan.FromDays(7);
-
-    /// <summary>Gets or sets the default time to resolve a complaint.</summary>
-    /// <value>The default value is 21 days (CPGRAMS).</value>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
-    public TimeSpan ResolutionTime { get; set; } = TimeSpan.FromDays(21);
 
     /// <summary>Gets or sets a value indicating whether the default limits count working time only.</summary>
     /// <value>The default value is <see langword="false"/>: calendar time, as CPGRAMS counts its 21 days.</value>

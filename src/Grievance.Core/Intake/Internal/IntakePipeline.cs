@@ -4,6 +4,7 @@ using Grievance.Complaints;
 using Grievance.Diagnostics.Internal;
 using Grievance.Notifications;
 using Grievance.Routing;
+using Grievance.Sla.Internal;
 using Grievance.ServiceDirectory;
 using Grievance.Storage;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,7 @@ internal sealed class IntakePipeline : IIntakePipeline
     private readonly TimeProvider _time;
     private readonly ILogger<IntakePipeline> _logger;
     private readonly GrievanceMetrics _metrics;
+    private readonly SlaPlanner _planner;
 
     public IntakePipeline(
         IEnumerable<IValidator<InboundMessage>> validators,
@@ -41,7 +43,8 @@ internal sealed class IntakePipeline : IIntakePipeline
         IOptionsMonitor<GrievanceOptions> options,
         TimeProvider time,
         ILogger<IntakePipeline> logger,
-        GrievanceMetrics metrics)
+        GrievanceMetrics metrics,
+        SlaPlanner planner)
     {
         _validators = [.. validators];
         _store = store;
@@ -56,6 +59,7 @@ internal sealed class IntakePipeline : IIntakePipeline
         _time = time;
         _logger = logger;
         _metrics = metrics;
+        _planner = planner;
     }
 
     public async Task<IntakeRunResult> RunAsync(IComplaintSource source, CancellationToken cancellationToken = default)
@@ -187,7 +191,7 @@ internal sealed class IntakePipeline : IIntakePipeline
             Status = ComplaintStatus.New,
             CreatedAt = now,
             UpdatedAt = now,
-            DueAt = now + _options.CurrentValue.DefaultResolutionTime,
+            DueAt = _planner.ResolutionDue(decision.Department, decision.Category, now),
         };
 
         var audit = new AuditEvent

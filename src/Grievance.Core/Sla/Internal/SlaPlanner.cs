@@ -65,7 +65,7 @@ internal sealed class SlaPlanner
             working ??= policy.WorkingTime;
         }
 
-        return new SlaTimes(ack ?? o.AcknowledgementTime, interim ?? o.InterimReplyTime, resolution ?? o.ResolutionTime, working ?? o.WorkingTime);
+        return new SlaTimes(ack ?? o.AcknowledgementTime, interim ?? o.InterimReplyTime, resolution ?? _grievance.CurrentValue.DefaultResolutionTime, working ?? o.WorkingTime);
     }
 
     private static bool Matches(string? configured, string? value) =>
