@@ -135,7 +135,7 @@ internal sealed class SlaMonitor : ISlaMonitor
             interim++;
         }
 
-        if (!current.SlaNotices.HasFlag(SlaNotices.ResolutionReminder) && _planner.ReminderLead > TimeSpan.Zero && current.DueAt is { } soon && now >= soon - _planner.ReminderLead && now < soon)
+        if (!current.SlaNotices.HasFlag(SlaNotices.ResolutionReminder) && _planner.ReminderLead > TimeSpan.Zero && current.DueAt is { } soon && now >= _planner.ReminderAt(current, soon) && now < soon)
         {
             await NotifyAsync(current, OfficerNoticeKind.ResolutionDueSoon, cancellationToken).ConfigureAwait(false);
             current = await ApplyAsync(current, AuditActions.Reminder, now, current with { SlaNotices = current.SlaNotices | SlaNotices.ResolutionReminder },
@@ -225,7 +225,7 @@ internal sealed class SlaMonitor : ISlaMonitor
             .GroupBy(c => (c.Department, c.District, c.AssignedOfficer))
             .Select(g =>
             {
-                var ordered = g.OrderBy(c => c.DueAt).ToList();
+                var ordered = g.OrderBy(c => c.DueAt).ThenBy(c => c.Code.Value, StringComparer.Ordinal).ToList();
                 return new Defaulter(g.Key.Department, g.Key.District, g.Key.AssignedOfficer, ordered.Count, ordered[0].DueAt!.Value, [.. ordered.Select(c => c.Code.Value)]);
             })
             .OrderByDescending(d => d.Overdue).ThenBy(d => d.OldestDueAt)];

@@ -137,7 +137,7 @@ internal sealed class SlaPlanner
 
             if (!complaint.SlaNotices.HasFlag(SlaNotices.ResolutionReminder) && ReminderLead > TimeSpan.Zero)
             {
-                Consider(due - ReminderLead);
+                Consider(ReminderAt(complaint, due));
             }
 
             if (complaint.EscalationLevel < Ladder.Count)
@@ -147,6 +147,14 @@ internal sealed class SlaPlanner
         }
 
         return next;
+    }
+
+    /// <summary>When officers are reminded that a complaint is due: <see cref="SlaOptions.ReminderLead"/> before, but never earlier than three quarters of the time.</summary>
+    public DateTimeOffset ReminderAt(Complaint complaint, DateTimeOffset due)
+    {
+        var start = complaint.SlaStartedAt ?? complaint.CreatedAt;
+        var quarter = due > start ? (due - start) / 4 : TimeSpan.Zero;
+        return due - (ReminderLead < quarter ? ReminderLead : quarter);
     }
 
     /// <summary>The name of a step of the ladder: <c>district</c> for 0, then the configured steps.</summary>
