@@ -33,8 +33,7 @@ public static class GrievanceBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<ICheckpointStore>(sp => sp.GetRequiredService<TStore>()));
         builder.Services.Replace(typeof(IComplaintLifecycleStore).IsAssignableFrom(typeof(TStore))
             ? ServiceDescriptor.Singleton<IComplaintLifecycleStore>(sp => (IComplaintLifecycleStore)sp.GetRequiredService<TStore>())
-            : ServiceDescriptor.Singleton<IComplaintLifecycleStore>(_ => throw new NotSupportedException(
-                $"The store {typeof(TStore).Name} does not implement {nameof(IComplaintLifecycleStore)}, so complaints cannot change state after intake.")));
+            : ServiceDescriptor.Singleton<IComplaintLifecycleStore>(_ => new Storage.Internal.UnsupportedLifecycleStore(typeof(TStore).Name)));
         return builder;
     }
 

@@ -61,7 +61,11 @@ internal sealed class LifecycleTestDesk : IAsyncDisposable
 
 internal sealed class RecordingOfficerNotifier : IOfficerNotifier
 {
+    private readonly TaskCompletionSource<OfficerNotice> _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public List<OfficerNotice> Notices { get; } = [];
+
+    public Task<OfficerNotice> First => _first.Task;
 
     public Task NotifyAsync(OfficerNotice notice, CancellationToken cancellationToken = default)
     {
@@ -69,6 +73,8 @@ internal sealed class RecordingOfficerNotifier : IOfficerNotifier
         {
             Notices.Add(notice);
         }
+
+        _first.TrySetResult(notice);
 
         return Task.CompletedTask;
     }
