@@ -84,9 +84,6 @@ public static class AuditActions
 
     /// <summary>The complainant's personal data was erased or anonymised.</summary>
     public const string Erased = "erased";
-
-    /// <summary>The complaint was held for review because the citizen is over a configured limit.</summary>
-    public const string HeldForReview = "held-for-review";
 }
 
 /// <summary>Well-known actors for <see cref="AuditEvent.Actor"/>.</summary>

@@ -25,11 +25,6 @@ public sealed class LifecycleOptions
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
     public TimeSpan FeedbackWindow { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Gets or sets how many complaints one citizen may open in a calendar month before further ones are held for review (not dropped); 0 for no limit.</summary>
-    /// <value>The default value is 10 (UP IGRS).</value>
-    [Range(0, 10_000)]
-    public int MonthlyComplaintLimit { get; set; } = 10;
-
     /// <summary>Gets or sets how long after closure a complaint keeps the complainant's personal data; after it the data is erased. Zero keeps it.</summary>
     /// <value>The default value is 365 days.</value>
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
