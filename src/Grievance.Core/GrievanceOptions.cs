@@ -65,8 +65,16 @@ public sealed class GrievanceOptions
     public string AcknowledgementTemplateHindi { get; set; } =
         "शिकायत {code} दर्ज कर {department}{district} को भेज दी गई है। प्रगति जानने के लिए \"status {code}\" लिखकर जवाब दें।";
 
-    /// <summary>Gets or sets the status-reply template. Placeholders: <c>{code}</c> (required), <c>{status}</c>, <c>{department}</c>, <c>{district}</c>.</summary>
+    /// <summary>
+    /// Gets or sets the status-reply template. Placeholders: <c>{code}</c> (required), <c>{status}</c>, <c>{department}</c>,
+    /// <c>{district}</c>, <c>{due}</c>: public fields only, whoever asks.
+    /// </summary>
     /// <value>The default value is an English text that starts with the code.</value>
     [Required]
-    public string StatusReplyTemplate { get; set; } = "Complaint {code}: {status}, with {department}{district}.";
+    public string StatusReplyTemplate { get; set; } = "Complaint {code}: {status}, with {department}{district}. Due {due}.";
+
+    /// <summary>Gets or sets the status-reply template used when the question is in Hindi (for example "स्थिति {code}"). Same placeholders.</summary>
+    /// <value>The default value is a Hindi text that starts with the code.</value>
+    [Required]
+    public string StatusReplyTemplateHindi { get; set; } = "शिकायत {code}: {status}, {department}{district}। निस्तारण की तिथि {due}।";
 }

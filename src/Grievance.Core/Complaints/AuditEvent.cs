@@ -42,6 +42,48 @@ public static class AuditActions
 
     /// <summary>The citizen asked for the complaint's status.</summary>
     public const string StatusQuery = "status-query";
+
+    /// <summary>An officer assigned the complaint to a unit or officer.</summary>
+    public const string Assigned = "assigned";
+
+    /// <summary>An officer started work on the complaint.</summary>
+    public const string Started = "started";
+
+    /// <summary>An officer added an internal note (never sent to the citizen).</summary>
+    public const string Note = "note";
+
+    /// <summary>An officer asked the citizen for information.</summary>
+    public const string InformationRequested = "information-requested";
+
+    /// <summary>The complaint was transferred to another department or district; its code did not change.</summary>
+    public const string Transferred = "transferred";
+
+    /// <summary>The complaint was resolved with a public resolution note.</summary>
+    public const string Resolved = "resolved";
+
+    /// <summary>The complaint was rejected for a configured reason.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>The complaint was reopened.</summary>
+    public const string Reopened = "reopened";
+
+    /// <summary>The complaint was closed.</summary>
+    public const string Closed = "closed";
+
+    /// <summary>The complaint was overdue and went one step up the escalation ladder.</summary>
+    public const string Escalated = "escalated";
+
+    /// <summary>The interim reply was sent to the citizen.</summary>
+    public const string InterimReply = "interim-reply";
+
+    /// <summary>The officers were reminded of a time limit.</summary>
+    public const string Reminder = "reminder";
+
+    /// <summary>The complainant answered whether the complaint was resolved, or rated it.</summary>
+    public const string Feedback = "feedback";
+
+    /// <summary>The complainant's personal data was erased or anonymised.</summary>
+    public const string Erased = "erased";
 }
 
 /// <summary>Well-known actors for <see cref="AuditEvent.Actor"/>.</summary>

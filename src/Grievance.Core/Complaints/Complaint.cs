@@ -60,4 +60,43 @@ public sealed record Complaint
 
     /// <summary>Gets when the complaint is due to be resolved.</summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Gets the version of the complaint's state, raised by one with every lifecycle change (optimistic concurrency).</summary>
+    public int Version { get; init; }
+
+    /// <summary>Gets the unit (police station, sub-division) the complaint is assigned to, when assigned.</summary>
+    public string? AssignedUnit { get; init; }
+
+    /// <summary>Gets the officer the complaint is assigned to (an officer id, not a name), when assigned.</summary>
+    public string? AssignedOfficer { get; init; }
+
+    /// <summary>Gets how often the complaint was transferred to another department or district.</summary>
+    public int TransferCount { get; init; }
+
+    /// <summary>Gets the step of the escalation ladder the complaint has reached: 0 while with the district, 1 at the next level, and so on.</summary>
+    public int EscalationLevel { get; init; }
+
+    /// <summary>Gets when the current time limit started (creation, receipt by transfer, reopening or escalation), or <see langword="null"/> for <see cref="CreatedAt"/>.</summary>
+    public DateTimeOffset? SlaStartedAt { get; init; }
+
+    /// <summary>Gets the time-limit notices already given in the current period.</summary>
+    public SlaNotices SlaNotices { get; init; }
+
+    /// <summary>Gets when the time-limit monitor next needs to look at the complaint, or <see langword="null"/> when it has not looked yet.</summary>
+    public DateTimeOffset? NextSlaCheckAt { get; init; }
+
+    /// <summary>Gets when the complaint was last resolved.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>Gets when the complaint was closed or rejected.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Gets the complainant's answer to "was it resolved?", when given.</summary>
+    public bool? Satisfied { get; init; }
+
+    /// <summary>Gets the complainant's rating from 1 to 5, when given.</summary>
+    public int? Rating { get; init; }
+
+    /// <summary>Gets when the complainant's personal data was erased, when it was.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
 }

@@ -15,7 +15,10 @@ namespace Grievance.DependencyInjection;
 /// <summary>Replaces Grievance's defaults. Each method replaces one part explicitly; registration order does not matter.</summary>
 public static class GrievanceBuilderExtensions
 {
-    /// <summary>Replaces the store of complaints, outbox and checkpoints with <typeparamref name="TStore"/> (one singleton serving all three).</summary>
+    /// <summary>
+    /// Replaces the store of complaints, outbox and checkpoints with <typeparamref name="TStore"/> (one singleton serving all three),
+    /// and the lifecycle store when <typeparamref name="TStore"/> implements <see cref="IComplaintLifecycleStore"/>.
+    /// </summary>
     /// <typeparam name="TStore">The store type.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The same builder.</returns>
@@ -28,6 +31,9 @@ public static class GrievanceBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<IComplaintStore>(sp => sp.GetRequiredService<TStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(sp => sp.GetRequiredService<TStore>()));
         builder.Services.Replace(ServiceDescriptor.Singleton<ICheckpointStore>(sp => sp.GetRequiredService<TStore>()));
+        builder.Services.Replace(typeof(IComplaintLifecycleStore).IsAssignableFrom(typeof(TStore))
+            ? ServiceDescriptor.Singleton<IComplaintLifecycleStore>(sp => (IComplaintLifecycleStore)sp.GetRequiredService<TStore>())
+            : ServiceDescriptor.Singleton<IComplaintLifecycleStore>(_ => new Storage.Internal.UnsupportedLifecycleStore(typeof(TStore).Name)));
         return builder;
     }
 

@@ -104,6 +104,7 @@ public static class GrievanceServiceCollectionExtensions
         services.TryAddSingleton<IIntakePipeline, IntakePipeline>();
         services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.TryAddSingleton<IComplaintQueries, ScopedComplaintQueries>();
+        LifecycleRegistration.AddLifecycleDefaults(services);
         return builder;
     }
 }

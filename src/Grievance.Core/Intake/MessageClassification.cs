@@ -17,6 +17,9 @@ public enum MessageKind
 
     /// <summary>Not a grievance: praise, thanks, greetings, spam.</summary>
     NotAGrievance = 3,
+
+    /// <summary>The complainant's answer to "was it resolved?" (yes or no) or a rating, in a resolved complaint's thread.</summary>
+    Feedback = 4,
 }
 
 /// <summary>The classifier's answer for one message.</summary>

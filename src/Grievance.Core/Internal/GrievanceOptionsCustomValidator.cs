@@ -120,6 +120,7 @@ internal sealed class GrievanceOptionsCustomValidator : IValidateOptions<Grievan
         RequireCode(options.AcknowledgementTemplate, nameof(GrievanceOptions.AcknowledgementTemplate), failures);
         RequireCode(options.AcknowledgementTemplateHindi, nameof(GrievanceOptions.AcknowledgementTemplateHindi), failures);
         RequireCode(options.StatusReplyTemplate, nameof(GrievanceOptions.StatusReplyTemplate), failures);
+        RequireCode(options.StatusReplyTemplateHindi, nameof(GrievanceOptions.StatusReplyTemplateHindi), failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

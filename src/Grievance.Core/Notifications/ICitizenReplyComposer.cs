@@ -14,4 +14,10 @@ public interface ICitizenReplyComposer
     /// <param name="complaint">The complaint asked about.</param>
     /// <returns>The text, before fitting to the channel.</returns>
     string StatusReply(Complaint complaint);
+
+    /// <summary>Writes the answer to a citizen's status query in the language of the question: public fields only (status, department, district, due date).</summary>
+    /// <param name="complaint">The complaint asked about.</param>
+    /// <param name="language">The language tag of the question (for example <c>hi</c>), when known.</param>
+    /// <returns>The text, before fitting to the channel.</returns>
+    string StatusReply(Complaint complaint, string? language) => StatusReply(complaint);
 }

@@ -22,6 +22,16 @@ public enum OutboundMessageKind
 
     /// <summary>The reason a complaint was rejected.</summary>
     Rejection = 5,
+
+    /// <summary>
+    /// A private message to the citizen (on X, a direct message), for personal details and the full text of a note
+    /// shortened in a public reply. It has no <see cref="OutboundMessage.InReplyToExternalId"/>: a notifier that cannot
+    /// send privately must fail it rather than post it publicly.
+    /// </summary>
+    DirectMessage = 6,
+
+    /// <summary>A notice about the complaint's progress: transferred, reopened, closed after feedback.</summary>
+    Notice = 7,
 }
 
 /// <summary>Where an outbox message stands.</summary>

@@ -13,7 +13,7 @@ namespace Grievance.Storage.PostgreSql.Internal;
 /// one transaction whose first statement (the processed-message insert) is the gate that makes concurrent deliveries of
 /// one message yield one complaint; outbox claims skip rows another claimer has locked and hold the rest with a lease.
 /// </summary>
-internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, ISequenceBlockAllocator, IDisposable
+internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, ISequenceBlockAllocator, IDisposable
 {
     private const string ComplaintColumns =
         "id, code, channel, source_message_id, conversation_id, addressed_account, complainant_id, complainant_handle, complainant_name, " +
@@ -140,7 +140,7 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
         ArgumentNullException.ThrowIfNull(conversationId);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection,
-            $"SELECT {ComplaintColumns} FROM {{schema}}.complaints WHERE channel = @channel AND conversation_id = @conversation ORDER BY position LIMIT 1",
+            $"SELECT {SelectColumns} FROM {{schema}}.complaints WHERE channel = @channel AND conversation_id = @conversation ORDER BY position LIMIT 1",
             ("channel", channel), ("conversation", conversationId));
         var list = await ReadComplaintsAsync(command, cancellationToken).ConfigureAwait(false);
         return list.Count > 0 ? list[0] : null;
@@ -163,7 +163,7 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection,
-            $"SELECT {ComplaintColumns} FROM {{schema}}.complaints {Join(where)} ORDER BY created_at, id LIMIT @take OFFSET @skip", [.. parameters]);
+            $"SELECT {SelectColumns} FROM {{schema}}.complaints {Join(where)} ORDER BY created_at, id LIMIT @take OFFSET @skip", [.. parameters]);
         return await ReadComplaintsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
@@ -406,7 +406,7 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
     private async Task<Complaint?> SingleComplaintAsync(string where, object value, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, $"SELECT {ComplaintColumns} FROM {{schema}}.complaints {where}", ("p", value));
+        await using var command = Command(connection, $"SELECT {SelectColumns} FROM {{schema}}.complaints {where}", ("p", value));
         var list = await ReadComplaintsAsync(command, cancellationToken).ConfigureAwait(false);
         return list.Count > 0 ? list[0] : null;
     }
@@ -439,7 +439,7 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
         var complaints = new List<Complaint>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            complaints.Add(new Complaint
+            complaints.Add(WithLifecycle(reader, new Complaint
             {
                 Id = new ComplaintId(reader.GetGuid(0)),
                 Code = ComplaintCode.Parse(reader.GetString(1)),
@@ -459,7 +459,7 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
                 CreatedAt = Time(reader, 17),
                 UpdatedAt = Time(reader, 18),
                 DueAt = reader.IsDBNull(19) ? null : Time(reader, 19),
-            });
+            }));
         }
 
         return complaints;

@@ -12,7 +12,7 @@ namespace Grievance.Storage.Sqlite.Internal;
 /// The SQLite store. Each call opens a pooled connection; writes run in <c>BEGIN IMMEDIATE</c> transactions so
 /// concurrent writers (threads or processes on one file) queue instead of deadlocking.
 /// </summary>
-internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, ISequenceBlockAllocator, IDisposable
+internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, ISequenceBlockAllocator, IDisposable
 {
     private const string ComplaintColumns =
         "id, code, channel, source_message_id, conversation_id, addressed_account, complainant_id, complainant_handle, complainant_name, " +
@@ -165,7 +165,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
         ArgumentNullException.ThrowIfNull(conversationId);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var list = await QueryComplaintsAsync(connection,
-            $"SELECT {ComplaintColumns} FROM complaints WHERE channel = $channel AND conversation_id = $conversation ORDER BY position LIMIT 1",
+            $"SELECT {SelectColumns} FROM complaints WHERE channel = $channel AND conversation_id = $conversation ORDER BY position LIMIT 1",
             cancellationToken, ("$channel", channel), ("$conversation", conversationId)).ConfigureAwait(false);
         return list.Count > 0 ? list[0] : null;
     }
@@ -185,7 +185,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
 
         parameters.Add(("$take", query.Take));
         parameters.Add(("$skip", query.Skip));
-        var sql = $"SELECT {ComplaintColumns} FROM complaints {Join(where)} ORDER BY created_at, id LIMIT $take OFFSET $skip";
+        var sql = $"SELECT {SelectColumns} FROM complaints {Join(where)} ORDER BY created_at, id LIMIT $take OFFSET $skip";
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await QueryComplaintsAsync(connection, sql, cancellationToken, [.. parameters]).ConfigureAwait(false);
     }
@@ -446,7 +446,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
     private async Task<Complaint?> SingleComplaintAsync(string where, string value, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        var list = await QueryComplaintsAsync(connection, $"SELECT {ComplaintColumns} FROM complaints {where}", cancellationToken, ("$p", value)).ConfigureAwait(false);
+        var list = await QueryComplaintsAsync(connection, $"SELECT {SelectColumns} FROM complaints {where}", cancellationToken, ("$p", value)).ConfigureAwait(false);
         return list.Count > 0 ? list[0] : null;
     }
 
@@ -479,7 +479,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
         var complaints = new List<Complaint>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            complaints.Add(new Complaint
+            complaints.Add(WithLifecycle(reader, new Complaint
             {
                 Id = new ComplaintId(Guid.Parse(reader.GetString(0))),
                 Code = StoredCode.Read(reader.GetString(1)),
@@ -499,7 +499,7 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
                 CreatedAt = Time(reader.GetInt64(17)),
                 UpdatedAt = Time(reader.GetInt64(18)),
                 DueAt = reader.IsDBNull(19) ? null : Time(reader.GetInt64(19)),
-            });
+            }));
         }
 
         return complaints;

@@ -37,6 +37,17 @@ internal sealed class DefaultMessageClassifier : IMessageClassifier
             var existing = await _store.FindByConversationAsync(message.Channel, message.ConversationId, cancellationToken).ConfigureAwait(false);
             if (existing is not null && existing.Complainant.PlatformId == message.Author.PlatformId)
             {
+                if (existing.Status is Complaints.ComplaintStatus.Resolved or Complaints.ComplaintStatus.Closed && FeedbackParser.TryParse(message.Text, out _, out _))
+                {
+                    return new MessageClassification
+                    {
+                        Kind = MessageKind.Feedback,
+                        ComplaintId = existing.Id,
+                        Code = existing.Code,
+                        Reason = "the complainant answered in a resolved complaint's thread",
+                    };
+                }
+
                 return new MessageClassification
                 {
                     Kind = MessageKind.FollowUp,

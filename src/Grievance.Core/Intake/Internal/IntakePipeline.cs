@@ -4,6 +4,7 @@ using Grievance.Complaints;
 using Grievance.Diagnostics.Internal;
 using Grievance.Notifications;
 using Grievance.Routing;
+using Grievance.Sla.Internal;
 using Grievance.ServiceDirectory;
 using Grievance.Storage;
 using Microsoft.Extensions.Logging;
@@ -27,6 +28,8 @@ internal sealed class IntakePipeline : IIntakePipeline
     private readonly TimeProvider _time;
     private readonly ILogger<IntakePipeline> _logger;
     private readonly GrievanceMetrics _metrics;
+    private readonly SlaPlanner _planner;
+    private readonly Lifecycle.Internal.ComplaintService _lifecycle;
 
     public IntakePipeline(
         IEnumerable<IValidator<InboundMessage>> validators,
@@ -41,7 +44,9 @@ internal sealed class IntakePipeline : IIntakePipeline
         IOptionsMonitor<GrievanceOptions> options,
         TimeProvider time,
         ILogger<IntakePipeline> logger,
-        GrievanceMetrics metrics)
+        GrievanceMetrics metrics,
+        SlaPlanner planner,
+        Lifecycle.Internal.ComplaintService lifecycle)
     {
         _validators = [.. validators];
         _store = store;
@@ -56,6 +61,8 @@ internal sealed class IntakePipeline : IIntakePipeline
         _time = time;
         _logger = logger;
         _metrics = metrics;
+        _planner = planner;
+        _lifecycle = lifecycle;
     }
 
     public async Task<IntakeRunResult> RunAsync(IComplaintSource source, CancellationToken cancellationToken = default)
@@ -136,6 +143,7 @@ internal sealed class IntakePipeline : IIntakePipeline
         return classification.Kind switch
         {
             MessageKind.FollowUp when classification.ComplaintId is { } id => await FollowUpAsync(message, id, cancellationToken).ConfigureAwait(false),
+            MessageKind.Feedback when classification.ComplaintId is { } about => await FeedbackAsync(message, about, cancellationToken).ConfigureAwait(false),
             MessageKind.StatusQuery when classification.Code is { } code => await StatusQueryAsync(message, code, cancellationToken).ConfigureAwait(false),
             MessageKind.NotAGrievance => await RejectAsync(message, RejectionKind.NotAGrievance, [classification.Reason], cancellationToken).ConfigureAwait(false),
             _ => await CreateAsync(message, cancellationToken).ConfigureAwait(false),
@@ -187,7 +195,7 @@ internal sealed class IntakePipeline : IIntakePipeline
             Status = ComplaintStatus.New,
             CreatedAt = now,
             UpdatedAt = now,
-            DueAt = now + _options.CurrentValue.DefaultResolutionTime,
+            DueAt = _planner.ResolutionDue(decision.Department, decision.Category, now),
         };
 
         var audit = new AuditEvent
@@ -266,7 +274,8 @@ internal sealed class IntakePipeline : IIntakePipeline
         }
 
         var now = _time.GetUtcNow();
-        var reply = Outbound(complaint, message, OutboundMessageKind.StatusReply, _composer.StatusReply(complaint), "status:" + message.ExternalId, now);
+        var language = message.Language ?? (message.Text.Contains("स्थिति", StringComparison.Ordinal) ? "hi" : null);
+        var reply = Outbound(complaint, message, OutboundMessageKind.StatusReply, _composer.StatusReply(complaint, language), "status:" + message.ExternalId, now);
         var commit = await _store.CommitIntakeAsync(
             new IntakeCommit
             {
@@ -293,6 +302,33 @@ internal sealed class IntakePipeline : IIntakePipeline
         }
 
         return new IntakeResult { Outcome = IntakeOutcome.StatusQuery, ComplaintId = complaint.Id, Code = complaint.Code };
+    }
+
+    /// <summary>The complainant's answer to "was it resolved?": the lifecycle reopens (and escalates) or closes the complaint, then the message is recorded.</summary>
+    private async Task<IntakeResult> FeedbackAsync(InboundMessage message, ComplaintId complaintId, CancellationToken cancellationToken)
+    {
+        var complaint = await _store.GetAsync(complaintId, cancellationToken).ConfigureAwait(false);
+        if (complaint is null || !FeedbackParser.TryParse(message.Text, out var satisfied, out var rating))
+        {
+            return await FollowUpAsync(message, complaintId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var updated = await _lifecycle.RecordFeedbackAsync(complaint, satisfied, rating, message.ExternalId, cancellationToken).ConfigureAwait(false);
+        if (updated is null)
+        {
+            // Outside the window or nothing to record: kept as a follow-up, so nothing is lost.
+            return await FollowUpAsync(message, complaintId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var commit = await _store.CommitIntakeAsync(
+            new IntakeCommit { Message = Processed(message, MessageOutcome.FollowUp, complaintId, null, _time.GetUtcNow()) },
+            cancellationToken).ConfigureAwait(false);
+        if (!commit.Committed)
+        {
+            return Duplicate(message, commit.Existing!);
+        }
+
+        return new IntakeResult { Outcome = IntakeOutcome.FollowUp, ComplaintId = complaintId, Code = complaint.Code };
     }
 
     private async Task<IntakeResult> RejectAsync(InboundMessage message, RejectionKind kind, List<string> reasons, CancellationToken cancellationToken)

@@ -26,10 +26,13 @@ internal sealed class TemplateReplyComposer : ICitizenReplyComposer
         return Fill(hindi ? options.AcknowledgementTemplateHindi : options.AcknowledgementTemplate, complaint, hindi);
     }
 
-    public string StatusReply(Complaint complaint)
+    public string StatusReply(Complaint complaint) => StatusReply(complaint, language: null);
+
+    public string StatusReply(Complaint complaint, string? language)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        return Fill(_options.CurrentValue.StatusReplyTemplate, complaint, hindi: false);
+        var hindi = IsHindi(language);
+        return Fill(hindi ? _options.CurrentValue.StatusReplyTemplateHindi : _options.CurrentValue.StatusReplyTemplate, complaint, hindi);
     }
 
     private string Fill(string template, Complaint complaint, bool hindi)
@@ -42,11 +45,35 @@ internal sealed class TemplateReplyComposer : ICitizenReplyComposer
             .Replace("{code}", complaint.Code.Value, StringComparison.Ordinal)
             .Replace("{department}", departmentName ?? complaint.Department.Value, StringComparison.Ordinal)
             .Replace("{district}", districtName, StringComparison.Ordinal)
-            .Replace("{status}", StatusText(complaint.Status), StringComparison.Ordinal);
+            .Replace("{status}", hindi ? StatusTextHindi(complaint.Status) : StatusText(complaint.Status), StringComparison.Ordinal)
+            .Replace("{due}", Due(complaint.DueAt), StringComparison.Ordinal);
+    }
+
+    private string Due(DateTimeOffset? due)
+    {
+        if (due is not { } at)
+        {
+            return "-";
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(_options.CurrentValue.TimeZone);
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool IsHindi(string? language) =>
         language is not null && (language.Equals("hi", StringComparison.OrdinalIgnoreCase) || language.StartsWith("hi-", StringComparison.OrdinalIgnoreCase));
+
+    private static string StatusTextHindi(ComplaintStatus status) => status switch
+    {
+        ComplaintStatus.Assigned => "अधिकारी को सौंपी गई",
+        ComplaintStatus.InProgress => "कार्रवाई जारी",
+        ComplaintStatus.AwaitingCitizen => "आपके जवाब की प्रतीक्षा",
+        ComplaintStatus.Resolved => "निस्तारित",
+        ComplaintStatus.Rejected => "अस्वीकृत",
+        ComplaintStatus.Reopened => "फिर से खोली गई",
+        ComplaintStatus.Closed => "बंद",
+        _ => "प्राप्त",
+    };
 
     private static string StatusText(ComplaintStatus status) => status switch
     {

@@ -8,7 +8,7 @@ namespace Grievance.Storage.Internal;
 /// The store used when nothing else is configured: everything in memory, gone at process exit. One lock makes each
 /// intake commit atomic, so it honours the same contract as the database stores.
 /// </summary>
-internal sealed class InMemoryComplaintStore(TimeProvider time) : IComplaintStore, IOutboxStore, ICheckpointStore
+internal sealed partial class InMemoryComplaintStore(TimeProvider time) : IComplaintStore, IOutboxStore, ICheckpointStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, DateTimeOffset> _leases = [];
