@@ -11,6 +11,9 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
     private const int MentionsWindow = 800;
     private const int LongPostThreshold = 280;
 
+    /// <summary>X answers errors as RFC 7807 problems with this media type.</summary>
+    private const string ProblemJson = "application/problem+json";
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -71,7 +74,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var limit = state.Api.Limits.Take("mentions:" + userId, state.Api.MentionsRequestsPerWindow);
         if (!limit.Allowed)
         {
-            return WithLimit(Json(HttpStatusCode.TooManyRequests, w =>
+            return WithLimit(Json(HttpStatusCode.TooManyRequests, ProblemJson, w =>
             {
                 w.WriteString("title", "Too Many Requests");
                 w.WriteString("detail", "Too Many Requests");
@@ -225,7 +228,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var limit = state.Api.Limits.Take("tweets:" + authorId, state.Api.PostsPerWindow);
         if (!limit.Allowed)
         {
-            return WithLimit(Json(HttpStatusCode.TooManyRequests, w =>
+            return WithLimit(Json(HttpStatusCode.TooManyRequests, ProblemJson, w =>
             {
                 w.WriteString("title", "Too Many Requests");
                 w.WriteString("detail", "Too Many Requests");
@@ -411,7 +414,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
     private static HttpResponseMessage InvalidBody(string message) =>
         Problem(HttpStatusCode.BadRequest, "Invalid Request", "One or more parameters to your request was invalid. " + message, "https://api.x.com/2/problems/invalid-request");
 
-    private static HttpResponseMessage InvalidRequest(string parameter, string value, string message) => Json(HttpStatusCode.BadRequest, w =>
+    private static HttpResponseMessage InvalidRequest(string parameter, string value, string message) => Json(HttpStatusCode.BadRequest, ProblemJson, w =>
     {
         w.WriteStartArray("errors");
         w.WriteStartObject();
@@ -428,7 +431,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteString("type", "https://api.x.com/2/problems/invalid-request");
     });
 
-    private static HttpResponseMessage Problem(HttpStatusCode status, string title, string detail, string type) => Json(status, w =>
+    private static HttpResponseMessage Problem(HttpStatusCode status, string title, string detail, string type) => Json(status, ProblemJson, w =>
     {
         w.WriteString("title", title);
         w.WriteString("detail", detail);
@@ -436,7 +439,9 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteNumber("status", (int)status);
     });
 
-    private static HttpResponseMessage Json(HttpStatusCode status, Action<Utf8JsonWriter> write)
+    private static HttpResponseMessage Json(HttpStatusCode status, Action<Utf8JsonWriter> write) => Json(status, "application/json", write);
+
+    private static HttpResponseMessage Json(HttpStatusCode status, string mediaType, Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -448,7 +453,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
 
         return new HttpResponseMessage(status)
         {
-            Content = new StringContent(Encoding.UTF8.GetString(stream.ToArray()), Encoding.UTF8, "application/json"),
+            Content = new StringContent(Encoding.UTF8.GetString(stream.ToArray()), Encoding.UTF8, mediaType),
         };
     }
 
