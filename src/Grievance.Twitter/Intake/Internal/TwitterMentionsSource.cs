@@ -10,6 +10,8 @@ namespace Grievance.Twitter.Intake.Internal;
 /// Reads one desk account's mentions after the checkpoint (<c>since_id</c>). X serves pages newest first and keeps
 /// at most the 800 newest mentions, so the whole window is read, handed over oldest first as one batch, and the
 /// window's newest id (from the first page) is the checkpoint: it is committed only after every post is stored.
+/// Each read reaches <see cref="TwitterOptions.MentionsOverlap"/> back before the checkpoint (ids are time-ordered
+/// snowflakes), so posts X indexed late are still read; the ones read before are duplicates the intake skips.
 /// </summary>
 internal sealed class TwitterMentionsSource : IComplaintSource
 {
@@ -19,13 +21,15 @@ internal sealed class TwitterMentionsSource : IComplaintSource
     private readonly string _userId;
     private readonly int _maxResults;
     private readonly ILogger _logger;
+    private readonly TimeSpan _overlap;
 
-    public TwitterMentionsSource(ITwitterApiClient client, string userId, int maxResults, ILogger logger)
+    public TwitterMentionsSource(ITwitterApiClient client, string userId, int maxResults, ILogger logger, TimeSpan overlap = default)
     {
         _client = client;
         _userId = userId;
         _maxResults = maxResults;
         _logger = logger;
+        _overlap = overlap;
         Name = "x:mentions:" + userId;
     }
 
@@ -37,6 +41,7 @@ internal sealed class TwitterMentionsSource : IComplaintSource
         string? newest = null;
         string? token = null;
         var pages = 0;
+        var sinceId = checkpoint is not null && _overlap > TimeSpan.Zero ? Snowflake.Before(checkpoint, _overlap) ?? checkpoint : checkpoint;
         do
         {
             if (++pages > MaxPages)
@@ -45,7 +50,7 @@ internal sealed class TwitterMentionsSource : IComplaintSource
             }
 
             var page = await _client.GetMentionsAsync(
-                new MentionsQuery { UserId = _userId, SinceId = checkpoint, PaginationToken = token, MaxResults = _maxResults },
+                new MentionsQuery { UserId = _userId, SinceId = sinceId, PaginationToken = token, MaxResults = _maxResults },
                 cancellationToken).ConfigureAwait(false);
             newest ??= page.NewestId;
             messages.AddRange(page.Messages);
@@ -60,6 +65,8 @@ internal sealed class TwitterMentionsSource : IComplaintSource
         }
 
         messages.Reverse();
-        yield return new InboundBatch { Messages = messages, Checkpoint = newest };
+
+        // A re-read overlap never moves the checkpoint back (the newest post may have been deleted since).
+        yield return new InboundBatch { Messages = messages, Checkpoint = Snowflake.Max(checkpoint, newest) };
     }
 }
