@@ -82,7 +82,7 @@ public static class TwitterGrievanceBuilderExtensions
             var value = options.CurrentValue;
             var logger = (ILogger?)loggers?.CreateLogger("Grievance.Twitter.Mentions") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
             return [
-                .. value.Accounts.Select(a => new TwitterMentionsSource(services.GetRequiredService<ITwitterApiClient>(), a.UserId, value.MaxResults, logger, value.MentionsOverlap)),
+                .. value.Accounts.Select(a => new TwitterMentionsSource(services.GetRequiredService<ITwitterApiClient>(), a.UserId, value.MaxResults, logger, value.MentionsOverlap, services.GetService<TimeProvider>())),
                 .. services.GetRequiredService<TwitterSearchSourceProvider>().GetSources(),
             ];
         }

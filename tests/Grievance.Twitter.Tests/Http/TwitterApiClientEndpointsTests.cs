@@ -19,7 +19,7 @@ public sealed class TwitterApiClientEndpointsTests : IDisposable
 
     public TwitterApiClientEndpointsTests()
     {
-        _fake = new FakeXApi(_time);
+        _fake = new FakeXApi(_time) { TimeBasedIds = true };
         _desk = _fake.AddUser(TwitterTestHost.DeskId, TwitterTestHost.DeskName, "Seva Desk");
         _citizen = _fake.AddUser("1600000000000000042", "ravi_lko", "Ravi Kumar");
         _services = TwitterTestHost.Create(_fake.CreateHandler(), _time, o =>

@@ -16,7 +16,7 @@ public class TwitterSearchSourceTests
 
     public TwitterSearchSourceTests()
     {
-        _fake = new FakeXApi(_time);
+        _fake = new FakeXApi(_time) { TimeBasedIds = true };
         _fake.AddUser(TwitterTestHost.DeskId, TwitterTestHost.DeskName);
         _citizen = _fake.AddUser("1600000000000000042", "ravi_lko", "Ravi Kumar");
     }

@@ -27,7 +27,7 @@ public sealed class TwitterFilteredStreamSourceTests : IAsyncDisposable
 
     public TwitterFilteredStreamSourceTests()
     {
-        _fake = new FakeXApi(_time);
+        _fake = new FakeXApi(_time) { TimeBasedIds = true };
         _fake.AddUser(TwitterTestHost.DeskId, TwitterTestHost.DeskName);
         _citizen = _fake.AddUser("1600000000000000042", "ravi_lko", "Ravi Kumar");
         _checked = new OpenApiCheckingHandler(_fake.CreateHandler());

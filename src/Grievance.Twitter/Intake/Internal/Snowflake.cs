@@ -10,10 +10,18 @@ internal static class Snowflake
 {
     public static readonly DateTimeOffset Epoch = DateTimeOffset.FromUnixTimeMilliseconds(1_288_834_974_657);
 
-    /// <summary>The id <paramref name="span"/> earlier than <paramref name="id"/>, or <see langword="null"/> when it is not a snowflake or would fall before the epoch.</summary>
-    public static string? Before(string id, TimeSpan span)
+    /// <summary>How far from now an id's time may lie and still be taken for a snowflake of this desk's recent traffic.</summary>
+    internal static readonly TimeSpan Plausible = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The id <paramref name="span"/> earlier than <paramref name="id"/>, or <see langword="null"/> when it is not a number,
+    /// would fall before the epoch, or does not look like a recent snowflake (its time more than 30 days from
+    /// <paramref name="now"/>, as for ids that are not time-based): then there is no id range to widen.
+    /// </summary>
+    public static string? Before(string id, TimeSpan span, DateTimeOffset now)
     {
-        if (!ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (!ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            || Time(id) is not { } at || at < now - Plausible || at > now + Plausible)
         {
             return null;
         }

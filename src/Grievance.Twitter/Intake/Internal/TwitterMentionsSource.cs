@@ -23,8 +23,11 @@ internal sealed class TwitterMentionsSource : IComplaintSource
     private readonly ILogger _logger;
     private readonly TimeSpan _overlap;
 
-    public TwitterMentionsSource(ITwitterApiClient client, string userId, int maxResults, ILogger logger, TimeSpan overlap = default)
+    private readonly TimeProvider _time;
+
+    public TwitterMentionsSource(ITwitterApiClient client, string userId, int maxResults, ILogger logger, TimeSpan overlap = default, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _client = client;
         _userId = userId;
         _maxResults = maxResults;
@@ -41,7 +44,7 @@ internal sealed class TwitterMentionsSource : IComplaintSource
         string? newest = null;
         string? token = null;
         var pages = 0;
-        var sinceId = checkpoint is not null && _overlap > TimeSpan.Zero ? Snowflake.Before(checkpoint, _overlap) ?? checkpoint : checkpoint;
+        var sinceId = checkpoint is not null && _overlap > TimeSpan.Zero ? Snowflake.Before(checkpoint, _overlap, _time.GetUtcNow()) ?? checkpoint : checkpoint;
         do
         {
             if (++pages > MaxPages)
@@ -57,6 +60,12 @@ internal sealed class TwitterMentionsSource : IComplaintSource
             token = page.NextToken;
         }
         while (token is not null);
+
+        // The checkpoint's own post was stored before the checkpoint was committed: the overlap need not hand it over again.
+        if (checkpoint is not null)
+        {
+            messages.RemoveAll(m => m.ExternalId == checkpoint);
+        }
 
         Log.MentionsWindowRead(_logger, _userId, messages.Count, pages, newest);
         if (messages.Count == 0 && newest is null)

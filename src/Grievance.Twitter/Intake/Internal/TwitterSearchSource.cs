@@ -55,7 +55,7 @@ internal sealed class TwitterSearchSource : IComplaintSource
 
         // Continue after the checkpoint (with the same trailing overlap as mentions) while it is within search's
         // reach; otherwise, and on the first run, read from a start time.
-        var sinceId = checkpoint is null ? null : _options.MentionsOverlap > TimeSpan.Zero ? Snowflake.Before(checkpoint, _options.MentionsOverlap) ?? checkpoint : checkpoint;
+        var sinceId = checkpoint is null ? null : _options.MentionsOverlap > TimeSpan.Zero ? Snowflake.Before(checkpoint, _options.MentionsOverlap, now) ?? checkpoint : checkpoint;
         DateTimeOffset? startTime = null;
         if (sinceId is null || Snowflake.Time(sinceId) is not { } sinceTime || sinceTime < now - SearchReach)
         {
@@ -82,6 +82,12 @@ internal sealed class TwitterSearchSource : IComplaintSource
             token = page.NextToken;
         }
         while (token is not null);
+
+        // The checkpoint's own post was stored before the checkpoint was committed: the overlap need not hand it over again.
+        if (checkpoint is not null)
+        {
+            messages.RemoveAll(m => m.ExternalId == checkpoint);
+        }
 
         Log.SearchWindowRead(_logger, _account.UserId, messages.Count, pages, newest);
         if (messages.Count > 0 || newest is not null)
