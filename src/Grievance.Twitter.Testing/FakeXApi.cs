@@ -143,8 +143,11 @@ public sealed partial class FakeXApi
                 throw new ArgumentException($"Unknown author {authorId}; add the user first.", nameof(authorId));
             }
 
-            id ??= NextIdLocked();
-            if (!IdPattern().IsMatch(id) || _posts.Exists(p => p.Id == id))
+            if (id is null)
+            {
+                id = NextIdLocked(createdAt ?? Time.GetUtcNow());
+            }
+            else if (!IdPattern().IsMatch(id) || !_usedIds.Add(ulong.Parse(id, CultureInfo.InvariantCulture)))
             {
                 throw new ArgumentException($"The post id '{id}' is malformed or taken.", nameof(id));
             }
@@ -166,8 +169,10 @@ public sealed partial class FakeXApi
                 InReplyToId = inReplyTo,
                 EditHistory = [id],
                 Lang = lang,
+                IndexedAt = (createdAt ?? Time.GetUtcNow()) + IndexingDelay,
             };
             _posts.Add(post);
+            PublishLocked(post);
             return post;
         }
     }
@@ -185,8 +190,9 @@ public sealed partial class FakeXApi
         {
             var original = _posts.Find(p => p.Id == originalId) ?? throw new ArgumentException($"Unknown post {originalId}.", nameof(originalId));
             var id = NextIdLocked();
-            var edit = original with { Id = id, Text = newText, EditHistory = [.. original.EditHistory, id], CreatedAt = Time.GetUtcNow() };
+            var edit = original with { Id = id, Text = newText, EditHistory = [.. original.EditHistory, id], CreatedAt = Time.GetUtcNow(), IndexedAt = Time.GetUtcNow() + IndexingDelay };
             _posts.Add(edit);
+            PublishLocked(edit);
             return edit;
         }
     }
@@ -222,6 +228,7 @@ public sealed partial class FakeXApi
                 Lang = original.Lang,
             };
             _posts.Add(retweet);
+            PublishLocked(retweet);
             return retweet;
         }
     }
@@ -241,11 +248,7 @@ public sealed partial class FakeXApi
     /// <returns>A new handler over the shared state.</returns>
     public HttpMessageHandler CreateHandler() => new FakeXHandler(this);
 
-    internal string NextIdLocked()
-    {
-        _nextId += 1000;
-        return _nextId.ToString(CultureInfo.InvariantCulture);
-    }
+    internal string NextIdLocked() => NextIdLocked(Time.GetUtcNow());
 
     internal T WithLock<T>(Func<FakeXState, T> action)
     {

@@ -35,6 +35,12 @@ public sealed record FakeXPost
 
     /// <summary>Gets the language tag X would detect.</summary>
     public string? Lang { get; init; }
+
+    /// <summary>
+    /// Gets when the post becomes visible to mentions and search (X indexes some posts late); <see langword="null"/>
+    /// means at once. The filtered stream delivers a post when it is created.
+    /// </summary>
+    public DateTimeOffset? IndexedAt { get; init; }
 }
 
 /// <summary>A post created through <c>POST /2/tweets</c>.</summary>

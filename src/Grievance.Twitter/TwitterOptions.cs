@@ -37,6 +37,28 @@ public sealed class TwitterOptions
     [Range(5, 100)]
     public int MaxResults { get; set; } = 100;
 
+    /// <summary>
+    /// Gets or sets how far back each mentions read reaches before the checkpoint. X indexes some posts late, so a read
+    /// with <c>since_id</c> alone can skip them for good; re-reading a trailing window catches them, and deduplication
+    /// makes the re-read posts harmless. Zero reads strictly after the checkpoint.
+    /// </summary>
+    /// <value>The default value is 2 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MentionsOverlap { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Gets or sets how often each desk account's mentions are reconciled with recent search (<c>@desk</c>, last 7 days),
+    /// which recovers posts the mentions timeline lost (it keeps only the 800 newest). Zero turns reconciliation off.
+    /// </summary>
+    /// <value>The default value is zero (off); 15 minutes is a sensible setting.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan ReconciliationInterval { get; set; }
+
+    /// <summary>Gets or sets how far back the first reconciliation of an account reads (X's recent search reaches 7 days).</summary>
+    /// <value>The default value is 1 day.</value>
+    [Range(typeof(TimeSpan), "00:01:00", "6.23:00:00")]
+    public TimeSpan ReconciliationLookback { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Gets or sets the timeout of one HTTP request.</summary>
     /// <value>The default value is 30 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

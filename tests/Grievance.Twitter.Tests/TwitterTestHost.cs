@@ -30,7 +30,14 @@ public static class TwitterTestHost
                 o.Accounts.Add(new TwitterAccountOptions { UserId = DeskId, Username = DeskName });
                 configure?.Invoke(o);
             })
-            .HttpClient.ConfigurePrimaryHttpMessageHandler(() => handler);
+            .HttpClient.ConfigurePrimaryHttpMessageHandler(() => Checked(handler));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
+
+    /// <summary>
+    /// Puts the OpenAPI check in front of a handler: every request is checked; responses too, except a stub's, whose
+    /// canned bodies are sometimes malformed on purpose.
+    /// </summary>
+    public static HttpMessageHandler Checked(HttpMessageHandler handler) =>
+        handler as OpenApi.OpenApiCheckingHandler ?? new OpenApi.OpenApiCheckingHandler(handler, checkResponses: handler is not StubHttpMessageHandler);
 }

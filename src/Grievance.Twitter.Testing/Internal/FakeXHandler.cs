@@ -6,10 +6,13 @@ using System.Text.Json;
 namespace Grievance.Twitter.Testing.Internal;
 
 /// <summary>Answers X API v2 requests from the fake's state, in X's wire format.</summary>
-internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
+internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
 {
     private const int MentionsWindow = 800;
     private const int LongPostThreshold = 280;
+
+    /// <summary>X answers errors as RFC 7807 problems with this media type.</summary>
+    private const string ProblemJson = "application/problem+json";
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -27,7 +30,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
             {
                 ("GET", ["2", "users", var id, "mentions"]) => Mentions(state, token, id, query),
                 ("POST", ["2", "tweets"]) => CreateTweet(state, token, body),
-                _ => Problem(HttpStatusCode.NotFound, "Not Found Error", $"The fake serves no {request.Method} {path}.", "https://api.x.com/2/problems/resource-not-found"),
+                _ => MoreEndpoints(state, request.Method.Method, segments, token, query, body) ?? Problem(HttpStatusCode.NotFound, "Not Found Error", $"The fake serves no {request.Method} {path}.", "https://api.x.com/2/problems/resource-not-found"),
             };
             state.Requests.Add(new FakeXRequest(request.Method.Method, request.RequestUri?.PathAndQuery ?? path, (int)result.StatusCode));
             return result;
@@ -71,7 +74,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var limit = state.Api.Limits.Take("mentions:" + userId, state.Api.MentionsRequestsPerWindow);
         if (!limit.Allowed)
         {
-            return WithLimit(Json(HttpStatusCode.TooManyRequests, w =>
+            return WithLimit(Json(HttpStatusCode.TooManyRequests, ProblemJson, w =>
             {
                 w.WriteString("title", "Too Many Requests");
                 w.WriteString("detail", "Too Many Requests");
@@ -94,8 +97,9 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
 
         var since = query.TryGetValue("since_id", out var s) ? ulong.Parse(s, CultureInfo.InvariantCulture) : 0UL;
         var until = query.TryGetValue("until_id", out var u) ? ulong.Parse(u, CultureInfo.InvariantCulture) : ulong.MaxValue;
+        var now = state.Api.Time.GetUtcNow();
         var window = state.Posts
-            .Where(p => p.AuthorId != userId && Mentions(p.Text, user.Username))
+            .Where(p => p.AuthorId != userId && FakeXApi.IsIndexed(p, now) && Mentions(p.Text, user.Username))
             .OrderByDescending(p => ulong.Parse(p.Id, CultureInfo.InvariantCulture))
             .Take(MentionsWindow)
             .Where(p => ulong.Parse(p.Id, CultureInfo.InvariantCulture) is var id && id > since && id < until && (before is null || id < before))
@@ -108,62 +112,65 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
             errors.Add(error);
         }
 
-        return WithLimit(Json(HttpStatusCode.OK, w =>
+        return WithLimit(PostsPage(state, page, fields, expansions, nextToken, errors), limit);
+    }
+
+    /// <summary>A page of posts as mentions and search answer it: data, includes.users, partial errors, meta.</summary>
+    private static HttpResponseMessage PostsPage(FakeXState state, List<FakeXPost> page, HashSet<string> fields, HashSet<string> expansions, string? nextToken, List<FakeXPartialError> errors) => Json(HttpStatusCode.OK, w =>
+    {
+        if (page.Count > 0)
         {
-            if (page.Count > 0)
+            w.WriteStartArray("data");
+            foreach (var post in page)
             {
-                w.WriteStartArray("data");
-                foreach (var post in page)
-                {
-                    WritePost(w, post, fields, state);
-                }
+                WritePost(w, post, fields, state);
+            }
 
-                w.WriteEndArray();
-                if (expansions.Contains("author_id"))
+            w.WriteEndArray();
+            if (expansions.Contains("author_id"))
+            {
+                w.WriteStartObject("includes");
+                w.WriteStartArray("users");
+                foreach (var author in page.Select(p => p.AuthorId).Distinct(StringComparer.Ordinal).Select(id => state.UsersById[id]))
                 {
-                    w.WriteStartObject("includes");
-                    w.WriteStartArray("users");
-                    foreach (var author in page.Select(p => p.AuthorId).Distinct(StringComparer.Ordinal).Select(id => state.UsersById[id]))
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("id", author.Id);
-                        w.WriteString("name", author.Name);
-                        w.WriteString("username", author.Username);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
+                    w.WriteStartObject();
+                    w.WriteString("id", author.Id);
+                    w.WriteString("name", author.Name);
+                    w.WriteString("username", author.Username);
                     w.WriteEndObject();
                 }
-            }
-
-            if (errors.Count > 0)
-            {
-                w.WriteStartArray("errors");
-                foreach (var error in errors)
-                {
-                    WritePartialError(w, error.ResourceId, "tweet", "referenced_tweets.id", $"Could not find tweet with referenced_tweets.id: [{error.ResourceId}].");
-                }
 
                 w.WriteEndArray();
+                w.WriteEndObject();
             }
+        }
 
-            w.WriteStartObject("meta");
-            w.WriteNumber("result_count", page.Count);
-            if (page.Count > 0)
+        if (errors.Count > 0)
+        {
+            w.WriteStartArray("errors");
+            foreach (var error in errors)
             {
-                w.WriteString("newest_id", page[0].Id);
-                w.WriteString("oldest_id", page[^1].Id);
+                WritePartialError(w, error.ResourceId, "tweet", "referenced_tweets.id", $"Could not find tweet with referenced_tweets.id: [{error.ResourceId}].");
             }
 
-            if (nextToken is not null)
-            {
-                w.WriteString("next_token", nextToken);
-            }
+            w.WriteEndArray();
+        }
 
-            w.WriteEndObject();
-        }), limit);
-    }
+        w.WriteStartObject("meta");
+        w.WriteNumber("result_count", page.Count);
+        if (page.Count > 0)
+        {
+            w.WriteString("newest_id", page[0].Id);
+            w.WriteString("oldest_id", page[^1].Id);
+        }
+
+        if (nextToken is not null)
+        {
+            w.WriteString("next_token", nextToken);
+        }
+
+        w.WriteEndObject();
+});
 
     private static HttpResponseMessage CreateTweet(FakeXState state, string? token, string? body)
     {
@@ -225,7 +232,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var limit = state.Api.Limits.Take("tweets:" + authorId, state.Api.PostsPerWindow);
         if (!limit.Allowed)
         {
-            return WithLimit(Json(HttpStatusCode.TooManyRequests, w =>
+            return WithLimit(Json(HttpStatusCode.TooManyRequests, ProblemJson, w =>
             {
                 w.WriteString("title", "Too Many Requests");
                 w.WriteString("detail", "Too Many Requests");
@@ -256,6 +263,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
             InReplyToId = replyTo,
             EditHistory = [id],
         });
+        state.Api.PublishLocked(state.Posts[^1]);
         state.Created.Add(new FakeXCreatedPost { Id = id, AuthorId = authorId, Text = text, InReplyToId = replyTo, RequestBody = body! });
 
         return WithLimit(Json(HttpStatusCode.Created, w =>
@@ -411,7 +419,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
     private static HttpResponseMessage InvalidBody(string message) =>
         Problem(HttpStatusCode.BadRequest, "Invalid Request", "One or more parameters to your request was invalid. " + message, "https://api.x.com/2/problems/invalid-request");
 
-    private static HttpResponseMessage InvalidRequest(string parameter, string value, string message) => Json(HttpStatusCode.BadRequest, w =>
+    private static HttpResponseMessage InvalidRequest(string parameter, string value, string message) => Json(HttpStatusCode.BadRequest, ProblemJson, w =>
     {
         w.WriteStartArray("errors");
         w.WriteStartObject();
@@ -428,7 +436,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteString("type", "https://api.x.com/2/problems/invalid-request");
     });
 
-    private static HttpResponseMessage Problem(HttpStatusCode status, string title, string detail, string type) => Json(status, w =>
+    private static HttpResponseMessage Problem(HttpStatusCode status, string title, string detail, string type) => Json(status, ProblemJson, w =>
     {
         w.WriteString("title", title);
         w.WriteString("detail", detail);
@@ -436,7 +444,9 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteNumber("status", (int)status);
     });
 
-    private static HttpResponseMessage Json(HttpStatusCode status, Action<Utf8JsonWriter> write)
+    private static HttpResponseMessage Json(HttpStatusCode status, Action<Utf8JsonWriter> write) => Json(status, "application/json", write);
+
+    private static HttpResponseMessage Json(HttpStatusCode status, string mediaType, Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -448,7 +458,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
 
         return new HttpResponseMessage(status)
         {
-            Content = new StringContent(Encoding.UTF8.GetString(stream.ToArray()), Encoding.UTF8, "application/json"),
+            Content = new StringContent(Encoding.UTF8.GetString(stream.ToArray()), Encoding.UTF8, mediaType),
         };
     }
 

@@ -62,6 +62,7 @@ public static class TwitterGrievanceBuilderExtensions
         });
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplaintSourceProvider, TwitterMentionsSourceProvider>());
+        services.TryAddSingleton<TwitterSearchSourceProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICitizenNotifier, TwitterCitizenNotifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChannelMessagePolicy, TweetTextMessagePolicy>());
         return new TwitterBuilder(builder, http);
@@ -80,7 +81,10 @@ public static class TwitterGrievanceBuilderExtensions
         {
             var value = options.CurrentValue;
             var logger = (ILogger?)loggers?.CreateLogger("Grievance.Twitter.Mentions") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-            return [.. value.Accounts.Select(a => new TwitterMentionsSource(services.GetRequiredService<ITwitterApiClient>(), a.UserId, value.MaxResults, logger))];
+            return [
+                .. value.Accounts.Select(a => new TwitterMentionsSource(services.GetRequiredService<ITwitterApiClient>(), a.UserId, value.MaxResults, logger, value.MentionsOverlap, services.GetService<TimeProvider>())),
+                .. services.GetRequiredService<TwitterSearchSourceProvider>().GetSources(),
+            ];
         }
     }
 }

@@ -3,7 +3,7 @@ using Grievance.Intake;
 namespace Grievance.Twitter.Http;
 
 /// <summary>The X API v2 calls Grievance makes. Registered as a typed <see cref="HttpClient"/> the host can shape.</summary>
-public interface ITwitterApiClient
+public partial interface ITwitterApiClient
 {
     /// <summary>Reads one page of an account's mentions (<c>GET /2/users/:id/mentions</c>), newest first.</summary>
     /// <param name="query">The account, cursor and page.</param>

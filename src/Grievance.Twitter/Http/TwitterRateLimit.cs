@@ -16,7 +16,7 @@ public interface ITwitterRateLimitProvider
 }
 
 /// <summary>Names of the endpoints whose rate limits are tracked.</summary>
-public static class TwitterEndpoints
+public static partial class TwitterEndpoints
 {
     /// <summary><c>GET /2/users/:id/mentions</c>.</summary>
     public const string Mentions = "mentions";

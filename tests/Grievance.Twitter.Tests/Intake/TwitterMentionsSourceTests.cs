@@ -20,11 +20,12 @@ public class TwitterMentionsSourceTests
         _citizen = _fake.AddUser("1600000000000000042", "ravi_lko", "Ravi Kumar");
     }
 
-    private ServiceProvider Services(int maxResults = 100) => TwitterTestHost.Create(_fake.CreateHandler(), _time, o =>
+    private ServiceProvider Services(int maxResults = 100, TimeSpan? overlap = null) => TwitterTestHost.Create(_fake.CreateHandler(), _time, o =>
     {
         o.BearerToken = _fake.AppBearerToken;
         o.UserAccessToken = _fake.UserTokenFor(TwitterTestHost.DeskId);
         o.MaxResults = maxResults;
+        o.MentionsOverlap = overlap ?? TimeSpan.Zero;
     });
 
     private static IComplaintSource Source(IServiceProvider services) =>

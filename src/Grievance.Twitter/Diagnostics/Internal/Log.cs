@@ -16,4 +16,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Reply {TweetId} posted for outbox message {MessageId}.")]
     public static partial void ReplyPosted(ILogger logger, Guid messageId, string tweetId);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Reconciliation search read {Count} post(s) addressed to account {UserId} in {Pages} page(s); newest id {NewestId}.")]
+    public static partial void SearchWindowRead(ILogger logger, string userId, int count, int pages, string? newestId);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Filtered stream connected.")]
+    public static partial void StreamConnected(ILogger logger);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Filtered stream lost ({Failure}); reconnecting in {Delay}.")]
+    public static partial void StreamReconnecting(ILogger logger, string failure, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Information, Message = "Filtered stream rules for the desk accounts: {Added} added, {Deleted} stale deleted.")]
+    public static partial void StreamRulesEnsured(ILogger logger, int added, int deleted);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Reply {TweetId} hidden for outbox message {MessageId}.")]
+    public static partial void ReplyHidden(ILogger logger, Guid messageId, string tweetId);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Information, Message = "Direct message {EventId} sent for outbox message {MessageId}.")]
+    public static partial void DirectMessageSent(ILogger logger, Guid messageId, string eventId);
 }

@@ -3,17 +3,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Grievance.Intake;
 using Grievance.Twitter.Diagnostics.Internal;
 using Grievance.Twitter.Http.Internal.Dto;
-using Grievance.Twitter.Intake.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Twitter.Http.Internal;
 
 /// <summary>The typed X API v2 client over the host-shaped <see cref="HttpClient"/>.</summary>
-internal sealed class TwitterApiClient : ITwitterApiClient
+internal sealed partial class TwitterApiClient : ITwitterApiClient
 {
     internal const string TweetFields = "author_id,conversation_id,created_at,edit_history_tweet_ids,entities,in_reply_to_user_id,lang,note_tweet,referenced_tweets,attachments,geo";
     internal const string Expansions = "author_id";
@@ -57,60 +55,7 @@ internal sealed class TwitterApiClient : ITwitterApiClient
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.CurrentValue.BearerToken);
         using var response = await SendAsync(request, TwitterEndpoints.Mentions, cancellationToken).ConfigureAwait(false);
 
-        MentionsResponseDto? body;
-        try
-        {
-            body = await response.Content.ReadFromJsonAsync(TwitterJsonContext.Default.MentionsResponseDto, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException ex)
-        {
-            throw new TwitterApiException("The mentions response is not valid X API JSON.", ex) { StatusCode = response.StatusCode };
-        }
-
-        if (body is null)
-        {
-            throw new TwitterApiException("The mentions response is empty.") { StatusCode = response.StatusCode };
-        }
-
-        var users = new Dictionary<string, UserDto>(StringComparer.Ordinal);
-        foreach (var user in body.Includes?.Users ?? [])
-        {
-            if (user.Id is not null)
-            {
-                users[user.Id] = user;
-            }
-        }
-
-        var messages = new List<InboundMessage>(body.Data?.Count ?? 0);
-        foreach (var tweet in body.Data ?? [])
-        {
-            messages.Add(TweetMapper.Map(tweet, users));
-        }
-
-        var errors = (body.Errors ?? []).Select(e => new TwitterPartialError
-        {
-            Type = e.Type,
-            Title = e.Title,
-            Detail = e.Detail,
-            ResourceType = e.ResourceType,
-            ResourceId = e.ResourceId,
-            Parameter = e.Parameter,
-        }).ToList();
-
-        if (errors.Count > 0)
-        {
-            Log.PartialErrors(_logger, TwitterEndpoints.Mentions, errors.Count);
-        }
-
-        return new MentionsPage
-        {
-            Messages = messages,
-            ResultCount = body.Meta?.ResultCount ?? messages.Count,
-            NewestId = body.Meta?.NewestId,
-            OldestId = body.Meta?.OldestId,
-            NextToken = body.Meta?.NextToken,
-            Errors = errors,
-        };
+        return await ReadPostsPageAsync(response, TwitterEndpoints.Mentions, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<string> PostReplyAsync(string text, string inReplyToTweetId, string? fromAccount = null, CancellationToken cancellationToken = default)

@@ -10,6 +10,8 @@ namespace Grievance.Twitter.Intake.Internal;
 /// Reads one desk account's mentions after the checkpoint (<c>since_id</c>). X serves pages newest first and keeps
 /// at most the 800 newest mentions, so the whole window is read, handed over oldest first as one batch, and the
 /// window's newest id (from the first page) is the checkpoint: it is committed only after every post is stored.
+/// Each read reaches <see cref="TwitterOptions.MentionsOverlap"/> back before the checkpoint (ids are time-ordered
+/// snowflakes), so posts X indexed late are still read; the ones read before are duplicates the intake skips.
 /// </summary>
 internal sealed class TwitterMentionsSource : IComplaintSource
 {
@@ -19,13 +21,18 @@ internal sealed class TwitterMentionsSource : IComplaintSource
     private readonly string _userId;
     private readonly int _maxResults;
     private readonly ILogger _logger;
+    private readonly TimeSpan _overlap;
 
-    public TwitterMentionsSource(ITwitterApiClient client, string userId, int maxResults, ILogger logger)
+    private readonly TimeProvider _time;
+
+    public TwitterMentionsSource(ITwitterApiClient client, string userId, int maxResults, ILogger logger, TimeSpan overlap = default, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _client = client;
         _userId = userId;
         _maxResults = maxResults;
         _logger = logger;
+        _overlap = overlap;
         Name = "x:mentions:" + userId;
     }
 
@@ -37,6 +44,7 @@ internal sealed class TwitterMentionsSource : IComplaintSource
         string? newest = null;
         string? token = null;
         var pages = 0;
+        var sinceId = checkpoint is not null && _overlap > TimeSpan.Zero ? Snowflake.Before(checkpoint, _overlap, _time.GetUtcNow()) ?? checkpoint : checkpoint;
         do
         {
             if (++pages > MaxPages)
@@ -45,13 +53,19 @@ internal sealed class TwitterMentionsSource : IComplaintSource
             }
 
             var page = await _client.GetMentionsAsync(
-                new MentionsQuery { UserId = _userId, SinceId = checkpoint, PaginationToken = token, MaxResults = _maxResults },
+                new MentionsQuery { UserId = _userId, SinceId = sinceId, PaginationToken = token, MaxResults = _maxResults },
                 cancellationToken).ConfigureAwait(false);
             newest ??= page.NewestId;
             messages.AddRange(page.Messages);
             token = page.NextToken;
         }
         while (token is not null);
+
+        // The checkpoint's own post was stored before the checkpoint was committed: the overlap need not hand it over again.
+        if (checkpoint is not null)
+        {
+            messages.RemoveAll(m => m.ExternalId == checkpoint);
+        }
 
         Log.MentionsWindowRead(_logger, _userId, messages.Count, pages, newest);
         if (messages.Count == 0 && newest is null)
@@ -60,6 +74,8 @@ internal sealed class TwitterMentionsSource : IComplaintSource
         }
 
         messages.Reverse();
-        yield return new InboundBatch { Messages = messages, Checkpoint = newest };
+
+        // A re-read overlap never moves the checkpoint back (the newest post may have been deleted since).
+        yield return new InboundBatch { Messages = messages, Checkpoint = Snowflake.Max(checkpoint, newest) };
     }
 }

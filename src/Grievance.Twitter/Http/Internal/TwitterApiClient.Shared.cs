@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Grievance.Intake;
+using Grievance.Twitter.Diagnostics.Internal;
+using Grievance.Twitter.Http.Internal.Dto;
+using Grievance.Twitter.Intake.Internal;
+
+namespace Grievance.Twitter.Http.Internal;
+
+/// <summary>Pieces the endpoints share: reading a page of posts, reading a JSON body, choosing a token.</summary>
+internal sealed partial class TwitterApiClient
+{
+    /// <summary>Reads a page of posts (mentions, search) and maps them, in one place.</summary>
+    internal async Task<MentionsPage> ReadPostsPageAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
+    {
+        var body = await ReadJsonAsync(response, TwitterJsonContext.Default.MentionsResponseDto, endpoint, cancellationToken).ConfigureAwait(false);
+        var users = new Dictionary<string, UserDto>(StringComparer.Ordinal);
+        foreach (var user in body.Includes?.Users ?? [])
+        {
+            if (user.Id is not null)
+            {
+                users[user.Id] = user;
+            }
+        }
+
+        var messages = new List<InboundMessage>(body.Data?.Count ?? 0);
+        foreach (var tweet in body.Data ?? [])
+        {
+            messages.Add(TweetMapper.Map(tweet, users));
+        }
+
+        var errors = MapErrors(body.Errors);
+        if (errors.Count > 0)
+        {
+            Log.PartialErrors(_logger, endpoint, errors.Count);
+        }
+
+        return new MentionsPage
+        {
+            Messages = messages,
+            ResultCount = body.Meta?.ResultCount ?? messages.Count,
+            NewestId = body.Meta?.NewestId,
+            OldestId = body.Meta?.OldestId,
+            NextToken = body.Meta?.NextToken,
+            Errors = errors,
+        };
+    }
+
+    internal static List<TwitterPartialError> MapErrors(List<PartialErrorDto>? errors) => [.. (errors ?? []).Select(e => new TwitterPartialError
+    {
+        Type = e.Type,
+        Title = e.Title,
+        Detail = e.Detail,
+        ResourceType = e.ResourceType,
+        ResourceId = e.ResourceId,
+        Parameter = e.Parameter,
+    })];
+
+    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, string endpoint, CancellationToken cancellationToken)
+        where T : class
+    {
+        T? body;
+        try
+        {
+            body = await response.Content.ReadFromJsonAsync(type, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw new TwitterApiException($"The response of '{endpoint}' is not valid X API JSON.", ex) { StatusCode = response.StatusCode };
+        }
+
+        return body ?? throw new TwitterApiException($"The response of '{endpoint}' is empty.") { StatusCode = response.StatusCode };
+    }
+
+    private void UseAppToken(HttpRequestMessage request) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.CurrentValue.BearerToken);
+
+    /// <summary>Authenticates as a desk account: its own token, else the default user token. X accepts posts, DMs and hides only in a user context.</summary>
+    private void UseUserToken(HttpRequestMessage request, string? account)
+    {
+        var options = _options.CurrentValue;
+        var configured = account is null ? null : options.Accounts.FirstOrDefault(a => string.Equals(a.Username.TrimStart('@'), account.TrimStart('@'), StringComparison.OrdinalIgnoreCase));
+        var token = configured?.UserAccessToken ?? options.UserAccessToken
+            ?? throw new TwitterApiException("This endpoint needs a user context: configure a UserAccessToken for the desk account (or TwitterOptions.UserAccessToken).");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    private static void ThrowIfNotId(string value, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(value, paramName);
+        if (value.Length > 19 || !value.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException($"'{value}' is not an X id (1-19 digits).", paramName);
+        }
+    }
+}
