@@ -1,6 +1,8 @@
 using Grievance.Intake;
 using Grievance.Notifications;
 using Grievance.Twitter;
+using Grievance.Twitter.Auth;
+using Grievance.Twitter.Auth.Internal;
 using Grievance.Twitter.DependencyInjection;
 using Grievance.Twitter.Http;
 using Grievance.Twitter.Http.Internal;
@@ -52,6 +54,10 @@ public static class TwitterGrievanceBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwitterOptions>, TwitterOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwitterOptions>, TwitterOptionsCustomValidator>());
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITokenStore, InMemoryTokenStore>();
+        services.TryAddSingleton<OAuth2TokenManager>();
+        services.TryAddTransient<TwitterAuthHandler>();
         services.TryAddSingleton<RateLimitTracker>();
         services.TryAddSingleton<ITwitterRateLimitProvider>(sp => sp.GetRequiredService<RateLimitTracker>());
         var http = services.AddHttpClient<ITwitterApiClient, TwitterApiClient>((sp, client) =>
@@ -59,7 +65,7 @@ public static class TwitterGrievanceBuilderExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<TwitterOptions>>().CurrentValue;
             client.BaseAddress = options.BaseAddress;
             client.Timeout = options.RequestTimeout;
-        });
+        }).AddHttpMessageHandler<TwitterAuthHandler>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplaintSourceProvider, TwitterMentionsSourceProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICitizenNotifier, TwitterCitizenNotifier>());

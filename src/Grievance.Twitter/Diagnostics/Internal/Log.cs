@@ -16,4 +16,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Reply {TweetId} posted for outbox message {MessageId}.")]
     public static partial void ReplyPosted(ILogger logger, Guid messageId, string tweetId);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "OAuth 2.0 user token of account {UserId} refreshed; the new one expires at {ExpiresAt}.")]
+    public static partial void TokenRefreshed(ILogger logger, string userId, DateTimeOffset? expiresAt);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "X refused to refresh the OAuth 2.0 user token of account {UserId} ({StatusCode}).")]
+    public static partial void TokenRefreshRefused(ILogger logger, string userId, int statusCode);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "The refreshed OAuth 2.0 tokens of account {UserId} were not stored: the store changed meanwhile; keeping the stored ones.")]
+    public static partial void TokenRotationLostRace(ILogger logger, string userId);
 }
