@@ -25,4 +25,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "The refreshed OAuth 2.0 tokens of account {UserId} were not stored: the store changed meanwhile; keeping the stored ones.")]
     public static partial void TokenRotationLostRace(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "Answered an X webhook CRC challenge.")]
+    public static partial void WebhookCrcAnswered(ILogger logger);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Warning, Message = "Refused an X webhook delivery of {Length} bytes: {Status}.")]
+    public static partial void WebhookRefused(ILogger logger, Grievance.Twitter.Webhooks.TwitterWebhookStatus status, int length);
+
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Information, Message = "X webhook delivery for account {ForUserId}: {Processed} processed, {Created} new, {Duplicates} duplicate(s), {Ignored} ignored.")]
+    public static partial void WebhookProcessed(ILogger logger, string? forUserId, int processed, int created, int duplicates, int ignored);
 }
