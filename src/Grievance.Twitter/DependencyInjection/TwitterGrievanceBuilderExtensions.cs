@@ -13,6 +13,7 @@ using Grievance.Twitter.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -65,7 +66,10 @@ public static class TwitterGrievanceBuilderExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<TwitterOptions>>().CurrentValue;
             client.BaseAddress = options.BaseAddress;
             client.Timeout = options.RequestTimeout;
-        }).AddHttpMessageHandler<TwitterAuthHandler>();
+        }).RedactLoggedHeaders(name => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+
+        // Authentication wraps the primary handler (see TwitterAuthHandlerFilter): below the request logger and the host's handlers.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, TwitterAuthHandlerFilter>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplaintSourceProvider, TwitterMentionsSourceProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICitizenNotifier, TwitterCitizenNotifier>());
