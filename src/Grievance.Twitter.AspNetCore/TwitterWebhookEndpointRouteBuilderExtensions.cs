@@ -1,4 +1,5 @@
 using Grievance.Twitter.AspNetCore.Internal;
+using Grievance.Twitter.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -22,10 +23,16 @@ public static class TwitterWebhookEndpointRouteBuilderExtensions
     /// <returns>A builder to add conventions (host filters, rate limiting) to both endpoints.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="pattern"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">Webhooks were not added (<c>AddWebhooks()</c>).</exception>
     public static IEndpointConventionBuilder MapTwitterWebhook(this IEndpointRouteBuilder endpoints, string pattern)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        if (endpoints.ServiceProvider.GetService(typeof(ITwitterWebhookHandler)) is null)
+        {
+            throw new InvalidOperationException("MapTwitterWebhook needs the webhook handler: call AddTwitter(...).AddWebhooks() when registering services.");
+        }
+
         var group = endpoints.MapGroup(pattern);
         group.MapGet(string.Empty, TwitterWebhookEndpoints.CrcAsync).WithName("TwitterWebhookCrc").ExcludeFromDescription();
         group.MapPost(string.Empty, TwitterWebhookEndpoints.DeliveryAsync).WithName("TwitterWebhookDelivery").ExcludeFromDescription();

@@ -220,4 +220,16 @@ public sealed class TwitterWebhookEndpointTests : IAsyncLifetime
         Assert.Equal("endpoints", Assert.Throws<ArgumentNullException>(() => TwitterWebhookEndpointRouteBuilderExtensions.MapTwitterWebhook(null!, Path)).ParamName);
         Assert.Equal("pattern", Assert.Throws<ArgumentException>(() => _app.MapTwitterWebhook(" ")).ParamName);
     }
+
+    [Fact]
+    public async Task MapTwitterWebhook_WithoutAddWebhooks_ThrowsAtMapTime()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        await using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapTwitterWebhook(Path));
+
+        Assert.Contains("AddWebhooks", error.Message, StringComparison.Ordinal);
+    }
 }
