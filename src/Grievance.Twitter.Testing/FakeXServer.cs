@@ -78,7 +78,7 @@ public sealed class FakeXServer : IAsyncDisposable
     {
         try
         {
-            using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), new Uri(FakeXApi.BaseAddress, context.Request.RawUrl));
+            using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), context.Request.Url ?? new Uri(FakeXApi.BaseAddress, context.Request.RawUrl));
             if (context.Request.Headers["Authorization"] is { } authorization)
             {
                 request.Headers.TryAddWithoutValidation("Authorization", authorization);

@@ -27,6 +27,37 @@ public sealed class TwitterOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? UserAccessToken { get; set; }
 
+    /// <summary>
+    /// Gets or sets the app's consumer (API) key, for OAuth 1.0a user-context signing. A secret: never logged.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>; accounts that sign with OAuth 1.0a fail validation without it.</value>
+    public string? ConsumerKey { get; set; }
+
+    /// <summary>
+    /// Gets or sets the app's consumer (API) secret: it signs OAuth 1.0a requests, answers X's webhook CRC
+    /// challenges and verifies <c>x-twitter-webhooks-signature</c>. A secret: never logged.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>; OAuth 1.0a accounts and webhooks fail validation without it.</value>
+    public string? ConsumerSecret { get; set; }
+
+    /// <summary>Gets or sets the OAuth 2.0 client id, for refreshing user access tokens (<c>POST /2/oauth2/token</c>).</summary>
+    /// <value>The default value is <see langword="null"/>; accounts in <see cref="TwitterUserAuthMode.OAuth2"/> fail validation without it.</value>
+    public string? OAuth2ClientId { get; set; }
+
+    /// <summary>
+    /// Gets or sets the OAuth 2.0 client secret of a confidential client, sent as HTTP Basic with the client id when
+    /// refreshing. Leave empty for a public client (the client id is then sent in the form). A secret: never logged.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: a public client.</value>
+    public string? OAuth2ClientSecret { get; set; }
+
+    /// <summary>
+    /// Gets or sets how long before an OAuth 2.0 user access token's expiry it is refreshed.
+    /// </summary>
+    /// <value>The default value is 2 minutes.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Gets the desk accounts whose mentions are read. Replies to a citizen come from the account they addressed.</summary>
     /// <value>The default value is an empty list, which fails validation.</value>
     [ValidateEnumeratedItems]
@@ -86,4 +117,44 @@ public sealed class TwitterAccountOptions
     /// </summary>
     /// <value>The default value is <see langword="null"/>: <see cref="TwitterOptions.UserAccessToken"/> is used.</value>
     public string? UserAccessToken { get; set; }
+
+    /// <summary>Gets or sets how this account authenticates its user-context calls (posting replies).</summary>
+    /// <value>
+    /// The default value is <see cref="TwitterUserAuthMode.Auto"/>: OAuth 1.0a when <see cref="AccessToken"/> and
+    /// <see cref="AccessTokenSecret"/> are set, refreshing OAuth 2.0 when <see cref="RefreshToken"/> is set, otherwise the
+    /// static <see cref="UserAccessToken"/>.
+    /// </value>
+    public TwitterUserAuthMode AuthMode { get; set; } = TwitterUserAuthMode.Auto;
+
+    /// <summary>Gets or sets the account's OAuth 1.0a access token (<c>oauth_token</c>). A secret: never logged.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? AccessToken { get; set; }
+
+    /// <summary>Gets or sets the account's OAuth 1.0a access token secret. A secret: never logged.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? AccessTokenSecret { get; set; }
+
+    /// <summary>
+    /// Gets or sets the account's initial OAuth 2.0 refresh token (scope <c>offline.access</c>). It seeds the
+    /// <see cref="Auth.ITokenStore"/> only while the store holds nothing for the account: X's refresh tokens are single use,
+    /// so after the first refresh the store's rotated token is the one that counts. A secret: never logged.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? RefreshToken { get; set; }
+}
+
+/// <summary>How a desk account authenticates user-context calls (X accepts posts only in a user context).</summary>
+public enum TwitterUserAuthMode
+{
+    /// <summary>Chosen from the credentials present: OAuth 1.0a, then refreshing OAuth 2.0, then a static user token.</summary>
+    Auto = 0,
+
+    /// <summary>A static OAuth 2.0 user access token (<see cref="TwitterAccountOptions.UserAccessToken"/>, else <see cref="TwitterOptions.UserAccessToken"/>), sent as a bearer token and never refreshed.</summary>
+    StaticToken = 1,
+
+    /// <summary>OAuth 1.0a HMAC-SHA1 signatures with the app's consumer key and secret and the account's access token and secret. The tokens do not expire.</summary>
+    OAuth1 = 2,
+
+    /// <summary>OAuth 2.0 user tokens kept in the <see cref="Auth.ITokenStore"/>, refreshed single-flight before expiry or after a 401, the rotated refresh token stored before the new access token is used.</summary>
+    OAuth2 = 3,
 }

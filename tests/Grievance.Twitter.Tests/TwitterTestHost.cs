@@ -1,5 +1,6 @@
 using Grievance.DependencyInjection;
 using Grievance.TestUtilities;
+using Grievance.Twitter.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,11 +12,12 @@ public static class TwitterTestHost
     public const string DeskId = "1500000000000000001";
     public const string DeskName = "SevaDeskUP";
 
-    public static ServiceProvider Create(HttpMessageHandler handler, FakeTimeProvider? time = null, Action<TwitterOptions>? configure = null, Action<GrievanceOptions>? grievance = null)
+    public static ServiceProvider Create(HttpMessageHandler handler, FakeTimeProvider? time = null, Action<TwitterOptions>? configure = null, Action<GrievanceOptions>? grievance = null, Action<ITwitterBuilder>? twitter = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time ?? new FakeTimeProvider(Some.Now));
-        services.AddGrievance(o =>
+        configureServices?.Invoke(services);
+        var builder = services.AddGrievance(o =>
             {
                 TestServices.SampleDepartments(o);
                 var desk = new DepartmentOptions { Id = "desk", Name = "Seva Desk" };
@@ -29,8 +31,9 @@ public static class TwitterTestHost
                 o.UserAccessToken = "user-token";
                 o.Accounts.Add(new TwitterAccountOptions { UserId = DeskId, Username = DeskName });
                 configure?.Invoke(o);
-            })
-            .HttpClient.ConfigurePrimaryHttpMessageHandler(() => Checked(handler));
+            });
+        builder.HttpClient.ConfigurePrimaryHttpMessageHandler(() => Checked(handler));
+        twitter?.Invoke(builder);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

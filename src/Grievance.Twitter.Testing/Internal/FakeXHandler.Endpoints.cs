@@ -10,24 +10,24 @@ internal sealed partial class FakeXHandler
     /// <summary>How far back recent search reaches.</summary>
     internal static readonly TimeSpan SearchWindow = TimeSpan.FromDays(7);
 
-    private static HttpResponseMessage? MoreEndpoints(FakeXState state, string method, string[] segments, string? token, Dictionary<string, string> query, string? body) =>
+    private static HttpResponseMessage? MoreEndpoints(FakeXState state, string method, string[] segments, FakeXCaller caller, Dictionary<string, string> query, string? body) =>
         (method, segments) switch
         {
-            ("GET", ["2", "tweets", "search", "recent"]) => SearchRecent(state, token, query),
-            ("GET", ["2", "users", "me"]) => UsersMe(state, token),
-            ("GET", ["2", "users", "by", "username", var username]) => UserByUsername(state, token, username),
-            ("POST", ["2", "dm_conversations", "with", var participant, "messages"]) => SendDirectMessage(state, token, participant, body),
-            ("GET", ["2", "dm_events"]) => DirectMessageEvents(state, token, query),
-            ("PUT", ["2", "tweets", var id, "hidden"]) => Hide(state, token, id, body),
-            ("GET", ["2", "tweets", "search", "stream", "rules"]) => GetRules(state, token),
-            ("POST", ["2", "tweets", "search", "stream", "rules"]) => ChangeRules(state, token, body),
-            ("GET", ["2", "tweets", "search", "stream"]) => Stream(state, token, query),
+            ("GET", ["2", "tweets", "search", "recent"]) => SearchRecent(state, caller, query),
+            ("GET", ["2", "users", "me"]) => UsersMe(state, caller),
+            ("GET", ["2", "users", "by", "username", var username]) => UserByUsername(state, caller, username),
+            ("POST", ["2", "dm_conversations", "with", var participant, "messages"]) => SendDirectMessage(state, caller, participant, body),
+            ("GET", ["2", "dm_events"]) => DirectMessageEvents(state, caller, query),
+            ("PUT", ["2", "tweets", var id, "hidden"]) => Hide(state, caller, id, body),
+            ("GET", ["2", "tweets", "search", "stream", "rules"]) => GetRules(state, caller),
+            ("POST", ["2", "tweets", "search", "stream", "rules"]) => ChangeRules(state, caller, body),
+            ("GET", ["2", "tweets", "search", "stream"]) => Stream(state, caller, query),
             _ => null,
         };
 
-    private static HttpResponseMessage SearchRecent(FakeXState state, string? token, Dictionary<string, string> query)
+    private static HttpResponseMessage SearchRecent(FakeXState state, FakeXCaller caller, Dictionary<string, string> query)
     {
-        if (!IsAppOrUser(state, token))
+        if (!IsAppOrUser(state, caller))
         {
             return Unauthorized();
         }
@@ -90,7 +90,7 @@ internal sealed partial class FakeXHandler
             before = last;
         }
 
-        var limit = state.Api.Limits.Take("search:" + token, state.Api.SearchRequestsPerWindow);
+        var limit = state.Api.Limits.Take("search:" + (caller.UserId ?? "app"), state.Api.SearchRequestsPerWindow);
         if (!limit.Allowed)
         {
             return WithLimit(TooManyRequests(), limit);
@@ -110,24 +110,19 @@ internal sealed partial class FakeXHandler
         return WithLimit(PostsPage(state, page, Set(query, "tweet.fields"), Set(query, "expansions"), nextToken, []), limit);
     }
 
-    private static HttpResponseMessage UsersMe(FakeXState state, string? token)
+    private static HttpResponseMessage UsersMe(FakeXState state, FakeXCaller caller)
     {
-        if (token is not null && token == state.Api.AppBearerToken)
+        if (UserOf(state, caller, out var userId) is { } refused)
         {
-            return UnsupportedAppAuthentication();
+            return refused;
         }
 
-        if (token is null || !state.UserTokens.TryGetValue(token, out var userId) || !state.UsersById.TryGetValue(userId, out var user))
-        {
-            return Unauthorized();
-        }
-
-        return Json(HttpStatusCode.OK, w => WriteUser(w, "data", user));
+        return state.UsersById.TryGetValue(userId, out var user) ? Json(HttpStatusCode.OK, w => WriteUser(w, "data", user)) : Unauthorized();
     }
 
-    private static HttpResponseMessage UserByUsername(FakeXState state, string? token, string username)
+    private static HttpResponseMessage UserByUsername(FakeXState state, FakeXCaller caller, string username)
     {
-        if (!IsAppOrUser(state, token))
+        if (!IsAppOrUser(state, caller))
         {
             return Unauthorized();
         }
@@ -158,9 +153,9 @@ internal sealed partial class FakeXHandler
         return Json(HttpStatusCode.OK, w => WriteUser(w, "data", user));
     }
 
-    private static HttpResponseMessage SendDirectMessage(FakeXState state, string? token, string participantId, string? body)
+    private static HttpResponseMessage SendDirectMessage(FakeXState state, FakeXCaller caller, string participantId, string? body)
     {
-        if (UserOf(state, token, out var senderId) is { } refused)
+        if (UserOf(state, caller, out var senderId) is { } refused)
         {
             return refused;
         }
@@ -213,9 +208,9 @@ internal sealed partial class FakeXHandler
         }), limit);
     }
 
-    private static HttpResponseMessage DirectMessageEvents(FakeXState state, string? token, Dictionary<string, string> query)
+    private static HttpResponseMessage DirectMessageEvents(FakeXState state, FakeXCaller caller, Dictionary<string, string> query)
     {
-        if (UserOf(state, token, out var userId) is { } refused)
+        if (UserOf(state, caller, out var userId) is { } refused)
         {
             return refused;
         }
@@ -290,9 +285,9 @@ internal sealed partial class FakeXHandler
         });
     }
 
-    private static HttpResponseMessage Hide(FakeXState state, string? token, string id, string? body)
+    private static HttpResponseMessage Hide(FakeXState state, FakeXCaller caller, string id, string? body)
     {
-        if (UserOf(state, token, out var userId) is { } refused)
+        if (UserOf(state, caller, out var userId) is { } refused)
         {
             return refused;
         }
@@ -342,9 +337,9 @@ internal sealed partial class FakeXHandler
         });
     }
 
-    private static HttpResponseMessage GetRules(FakeXState state, string? token)
+    private static HttpResponseMessage GetRules(FakeXState state, FakeXCaller caller)
     {
-        if (AppOnly(state, token) is { } refused)
+        if (AppOnly(state, caller) is { } refused)
         {
             return refused;
         }
@@ -370,9 +365,9 @@ internal sealed partial class FakeXHandler
         });
     }
 
-    private static HttpResponseMessage ChangeRules(FakeXState state, string? token, string? body)
+    private static HttpResponseMessage ChangeRules(FakeXState state, FakeXCaller caller, string? body)
     {
-        if (AppOnly(state, token) is { } refused)
+        if (AppOnly(state, caller) is { } refused)
         {
             return refused;
         }
@@ -508,19 +503,18 @@ internal sealed partial class FakeXHandler
         w.WriteEndObject();
     }
 
-    private static bool IsAppOrUser(FakeXState state, string? token) =>
-        token is not null && (token == state.Api.AppBearerToken || state.UserTokens.ContainsKey(token));
+    private static bool IsAppOrUser(FakeXState state, FakeXCaller caller) => caller.IsApp || caller.UserId is not null;
 
     /// <summary>Endpoints that act as a user: the app token is refused as X refuses it.</summary>
-    private static HttpResponseMessage? UserOf(FakeXState state, string? token, out string userId)
+    private static HttpResponseMessage? UserOf(FakeXState state, FakeXCaller caller, out string userId)
     {
         userId = string.Empty;
-        if (token is not null && token == state.Api.AppBearerToken)
+        if (caller.IsApp)
         {
             return UnsupportedAppAuthentication();
         }
 
-        if (token is null || !state.UserTokens.TryGetValue(token, out var id))
+        if (caller.UserId is not { } id)
         {
             return Unauthorized();
         }
@@ -530,10 +524,9 @@ internal sealed partial class FakeXHandler
     }
 
     /// <summary>Stream and rules take only the app token.</summary>
-    private static HttpResponseMessage? AppOnly(FakeXState state, string? token) =>
-        token is null ? Unauthorized()
-        : token == state.Api.AppBearerToken ? null
-        : state.UserTokens.ContainsKey(token)
+    private static HttpResponseMessage? AppOnly(FakeXState state, FakeXCaller caller) =>
+        caller.IsApp ? null
+        : caller.UserId is not null
             ? Problem(HttpStatusCode.Forbidden, "Unsupported Authentication", "Authenticating with OAuth 2.0 User Context is forbidden for this endpoint. Supported authentication types are [OAuth 2.0 Application-Only].", "https://api.x.com/2/problems/unsupported-authentication")
             : Unauthorized();
 

@@ -47,9 +47,9 @@ internal sealed partial class FakeXHandler
         return [.. stream.ToArray(), .. "\r\n"u8];
     }
 
-    private static HttpResponseMessage Stream(FakeXState state, string? token, Dictionary<string, string> query)
+    private static HttpResponseMessage Stream(FakeXState state, FakeXCaller caller, Dictionary<string, string> query)
     {
-        if (AppOnly(state, token) is { } refused)
+        if (AppOnly(state, caller) is { } refused)
         {
             return refused;
         }

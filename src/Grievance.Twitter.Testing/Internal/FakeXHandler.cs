@@ -21,16 +21,17 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var path = request.RequestUri?.AbsolutePath ?? string.Empty;
         var query = ParseQuery(request.RequestUri?.Query);
-        var token = request.Headers.Authorization is { Scheme: "Bearer", Parameter: { } p } ? p : null;
 
         var response = api.WithLock(state =>
         {
             var segments = path.Trim('/').Split('/');
+            var caller = FakeXAuth.Authenticate(state, request, body);
             var result = (request.Method.Method, segments) switch
             {
-                ("GET", ["2", "users", var id, "mentions"]) => Mentions(state, token, id, query),
-                ("POST", ["2", "tweets"]) => CreateTweet(state, token, body),
-                _ => MoreEndpoints(state, request.Method.Method, segments, token, query, body) ?? Problem(HttpStatusCode.NotFound, "Not Found Error", $"The fake serves no {request.Method} {path}.", "https://api.x.com/2/problems/resource-not-found"),
+                ("GET", ["2", "users", var id, "mentions"]) => Mentions(state, caller, id, query),
+                ("POST", ["2", "tweets"]) => CreateTweet(state, caller, body),
+                ("POST", ["2", "oauth2", "token"]) => FakeXAuth.Token(state, request, body),
+                _ => MoreEndpoints(state, request.Method.Method, segments, caller, query, body) ?? Problem(HttpStatusCode.NotFound, "Not Found Error", $"The fake serves no {request.Method} {path}.", "https://api.x.com/2/problems/resource-not-found"),
             };
             state.Requests.Add(new FakeXRequest(request.Method.Method, request.RequestUri?.PathAndQuery ?? path, (int)result.StatusCode));
             return result;
@@ -39,9 +40,9 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         return response;
     }
 
-    private static HttpResponseMessage Mentions(FakeXState state, string? token, string userId, Dictionary<string, string> query)
+    private static HttpResponseMessage Mentions(FakeXState state, FakeXCaller caller, string userId, Dictionary<string, string> query)
     {
-        if (token is null || (token != state.Api.AppBearerToken && !state.UserTokens.ContainsKey(token)))
+        if (!caller.IsApp && caller.UserId is null)
         {
             return Unauthorized();
         }
@@ -172,11 +173,11 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteEndObject();
 });
 
-    private static HttpResponseMessage CreateTweet(FakeXState state, string? token, string? body)
+    private static HttpResponseMessage CreateTweet(FakeXState state, FakeXCaller caller, string? body)
     {
-        if (token is null || !state.UserTokens.TryGetValue(token, out var authorId))
+        if (caller.UserId is not { } authorId)
         {
-            return token == state.Api.AppBearerToken
+            return caller.IsApp
                 ? Problem(HttpStatusCode.Forbidden, "Unsupported Authentication", "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint. Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].", "https://api.x.com/2/problems/unsupported-authentication")
                 : Unauthorized();
         }

@@ -1,6 +1,8 @@
 using Grievance.Intake;
 using Grievance.Notifications;
 using Grievance.Twitter;
+using Grievance.Twitter.Auth;
+using Grievance.Twitter.Auth.Internal;
 using Grievance.Twitter.DependencyInjection;
 using Grievance.Twitter.Http;
 using Grievance.Twitter.Http.Internal;
@@ -11,6 +13,7 @@ using Grievance.Twitter.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +55,10 @@ public static class TwitterGrievanceBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwitterOptions>, TwitterOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwitterOptions>, TwitterOptionsCustomValidator>());
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITokenStore, InMemoryTokenStore>();
+        services.TryAddSingleton<OAuth2TokenManager>();
+        services.TryAddTransient<TwitterAuthHandler>();
         services.TryAddSingleton<RateLimitTracker>();
         services.TryAddSingleton<ITwitterRateLimitProvider>(sp => sp.GetRequiredService<RateLimitTracker>());
         var http = services.AddHttpClient<ITwitterApiClient, TwitterApiClient>((sp, client) =>
@@ -59,7 +66,10 @@ public static class TwitterGrievanceBuilderExtensions
             var options = sp.GetRequiredService<IOptionsMonitor<TwitterOptions>>().CurrentValue;
             client.BaseAddress = options.BaseAddress;
             client.Timeout = options.RequestTimeout;
-        });
+        }).RedactLoggedHeaders(name => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+
+        // Authentication wraps the primary handler (see TwitterAuthHandlerFilter): below the request logger and the host's handlers.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, TwitterAuthHandlerFilter>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplaintSourceProvider, TwitterMentionsSourceProvider>());
         services.TryAddSingleton<TwitterSearchSourceProvider>();

@@ -1,3 +1,4 @@
+using Grievance.Twitter.Auth.Internal;
 using Microsoft.Extensions.Options;
 
 namespace Grievance.Twitter.Internal;
@@ -45,6 +46,49 @@ internal sealed class TwitterOptionsCustomValidator : IValidateOptions<TwitterOp
             failures.Add($"Accounts: the username '{group.Key}' is listed more than once.");
         }
 
+        foreach (var account in options.Accounts.Where(a => a is not null))
+        {
+            ValidateUserAuth(options, account, failures);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateUserAuth(TwitterOptions options, TwitterAccountOptions account, List<string> failures)
+    {
+        var who = $"Accounts: the account '{account.UserId}'";
+        switch (TwitterUserAuth.Resolve(account))
+        {
+            case TwitterUserAuthMode.OAuth1:
+                var missing = new[]
+                {
+                    string.IsNullOrWhiteSpace(options.ConsumerKey) ? "ConsumerKey" : null,
+                    string.IsNullOrWhiteSpace(options.ConsumerSecret) ? "ConsumerSecret" : null,
+                    string.IsNullOrWhiteSpace(account.AccessToken) ? "its AccessToken" : null,
+                    string.IsNullOrWhiteSpace(account.AccessTokenSecret) ? "its AccessTokenSecret" : null,
+                }.OfType<string>().ToList();
+                if (missing.Count > 0)
+                {
+                    failures.Add($"{who} signs with OAuth 1.0a, which needs all four of ConsumerKey, ConsumerSecret, AccessToken and AccessTokenSecret; missing: {string.Join(", ", missing)}.");
+                }
+
+                break;
+
+            case TwitterUserAuthMode.OAuth2:
+                if (string.IsNullOrWhiteSpace(options.OAuth2ClientId))
+                {
+                    failures.Add($"{who} uses refreshing OAuth 2.0 user tokens, which need OAuth2ClientId.");
+                }
+
+                break;
+
+            default:
+                if (account.AuthMode == TwitterUserAuthMode.StaticToken && string.IsNullOrWhiteSpace(account.UserAccessToken) && string.IsNullOrWhiteSpace(options.UserAccessToken))
+                {
+                    failures.Add($"{who} uses a static user token, but neither its UserAccessToken nor TwitterOptions.UserAccessToken is set.");
+                }
+
+                break;
+        }
     }
 }

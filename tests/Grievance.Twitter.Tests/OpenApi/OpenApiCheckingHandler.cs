@@ -32,9 +32,27 @@ public sealed class OpenApiCheckingHandler : DelegatingHandler
     /// <summary>Gets how many requests were checked.</summary>
     public int Checked => Volatile.Read(ref _checked);
 
+    /// <summary>The path of the OAuth2UserToken scheme's tokenUrl in the description's securitySchemes.</summary>
+    private const string TokenPath = "/2/oauth2/token";
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == TokenPath)
+        {
+            // The token endpoint is not a path of the description: it is the tokenUrl of the OAuth2UserToken security
+            // scheme, and RFC 6749 section 6 fixes its request (form-encoded, grant_type=refresh_token, refresh_token).
+            Interlocked.Increment(ref _checked);
+            var form = System.Web.HttpUtility.ParseQueryString(body ?? string.Empty);
+            if (request.Content?.Headers.ContentType?.MediaType != "application/x-www-form-urlencoded"
+                || form["grant_type"] != "refresh_token" || string.IsNullOrEmpty(form["refresh_token"]))
+            {
+                Fail($"POST {TokenPath}: not an RFC 6749 refresh request (form-encoded grant_type=refresh_token with a refresh_token).");
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
+
         var operation = OpenApiContract.X.Find(request.Method.Method, request.RequestUri!.AbsolutePath);
         Interlocked.Increment(ref _checked);
         if (operation is null)

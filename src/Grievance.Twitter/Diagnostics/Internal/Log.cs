@@ -34,4 +34,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2015, Level = LogLevel.Information, Message = "Direct message {EventId} sent for outbox message {MessageId}.")]
     public static partial void DirectMessageSent(ILogger logger, Guid messageId, string eventId);
+
+    [LoggerMessage(EventId = 2030, Level = LogLevel.Information, Message = "OAuth 2.0 user token of account {UserId} refreshed; the new one expires at {ExpiresAt}.")]
+    public static partial void TokenRefreshed(ILogger logger, string userId, DateTimeOffset? expiresAt);
+
+    [LoggerMessage(EventId = 2031, Level = LogLevel.Warning, Message = "X refused to refresh the OAuth 2.0 user token of account {UserId} ({StatusCode}).")]
+    public static partial void TokenRefreshRefused(ILogger logger, string userId, int statusCode);
+
+    [LoggerMessage(EventId = 2032, Level = LogLevel.Warning, Message = "The refreshed OAuth 2.0 tokens of account {UserId} were not stored: the store changed meanwhile; keeping the stored ones.")]
+    public static partial void TokenRotationLostRace(ILogger logger, string userId);
+
+    [LoggerMessage(EventId = 2040, Level = LogLevel.Information, Message = "Answered an X webhook CRC challenge.")]
+    public static partial void WebhookCrcAnswered(ILogger logger);
+
+    [LoggerMessage(EventId = 2041, Level = LogLevel.Warning, Message = "Refused an X webhook delivery of {Length} bytes: {Status}.")]
+    public static partial void WebhookRefused(ILogger logger, Grievance.Twitter.Webhooks.TwitterWebhookStatus status, int length);
+
+    [LoggerMessage(EventId = 2042, Level = LogLevel.Information, Message = "X webhook delivery for account {ForUserId}: {Processed} processed, {Created} new, {Duplicates} duplicate(s), {Ignored} ignored.")]
+    public static partial void WebhookProcessed(ILogger logger, string? forUserId, int processed, int created, int duplicates, int ignored);
 }

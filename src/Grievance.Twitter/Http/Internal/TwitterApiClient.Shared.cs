@@ -1,8 +1,8 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Grievance.Intake;
+using Grievance.Twitter.Auth.Internal;
 using Grievance.Twitter.Diagnostics.Internal;
 using Grievance.Twitter.Http.Internal.Dto;
 using Grievance.Twitter.Intake.Internal;
@@ -74,17 +74,13 @@ internal sealed partial class TwitterApiClient
         return body ?? throw new TwitterApiException($"The response of '{endpoint}' is empty.") { StatusCode = response.StatusCode };
     }
 
-    private void UseAppToken(HttpRequestMessage request) =>
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.CurrentValue.BearerToken);
+    private static void UseAppToken(HttpRequestMessage request) => request.WithAuth(TwitterAuthContext.App);
 
-    /// <summary>Authenticates as a desk account: its own token, else the default user token. X accepts posts, DMs and hides only in a user context.</summary>
+    /// <summary>Authenticates as a desk account (its configured scheme, else the default user context). X accepts posts, DMs and hides only in a user context.</summary>
     private void UseUserToken(HttpRequestMessage request, string? account)
     {
-        var options = _options.CurrentValue;
-        var configured = account is null ? null : options.Accounts.FirstOrDefault(a => string.Equals(a.Username.TrimStart('@'), account.TrimStart('@'), StringComparison.OrdinalIgnoreCase));
-        var token = configured?.UserAccessToken ?? options.UserAccessToken
-            ?? throw new TwitterApiException("This endpoint needs a user context: configure a UserAccessToken for the desk account (or TwitterOptions.UserAccessToken).");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var configured = TwitterUserAuth.FindByUsername(_options.CurrentValue, account);
+        request.WithAuth(configured is null ? TwitterAuthContext.DefaultUser : TwitterAuthContext.User(configured.UserId));
     }
 
     private static void ThrowIfNotId(string value, string paramName)

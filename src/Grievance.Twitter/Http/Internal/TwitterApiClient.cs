@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Grievance.Twitter.Auth.Internal;
 using Grievance.Twitter.Diagnostics.Internal;
 using Grievance.Twitter.Http.Internal.Dto;
 using Microsoft.Extensions.Logging;
@@ -52,7 +52,7 @@ internal sealed partial class TwitterApiClient : ITwitterApiClient
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.CurrentValue.BearerToken);
+        request.WithAuth(TwitterAuthContext.App);
         using var response = await SendAsync(request, TwitterEndpoints.Mentions, cancellationToken).ConfigureAwait(false);
 
         return await ReadPostsPageAsync(response, TwitterEndpoints.Mentions, cancellationToken).ConfigureAwait(false);
@@ -63,17 +63,15 @@ internal sealed partial class TwitterApiClient : ITwitterApiClient
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(inReplyToTweetId);
 
-        var options = _options.CurrentValue;
-        var account = fromAccount is null ? null : options.Accounts.FirstOrDefault(a => string.Equals(a.Username.TrimStart('@'), fromAccount.TrimStart('@'), StringComparison.OrdinalIgnoreCase));
-        var token = account?.UserAccessToken ?? options.UserAccessToken
-            ?? throw new TwitterApiException("Posting needs a user context: configure a UserAccessToken for the desk account (or TwitterOptions.UserAccessToken).");
+        // The reply goes out in the addressed account's user context; TwitterAuthHandler picks its scheme.
+        var account = TwitterUserAuth.FindByUsername(_options.CurrentValue, fromAccount);
         using var request = new HttpRequestMessage(HttpMethod.Post, "2/tweets")
         {
             Content = JsonContent.Create(
                 new CreateTweetRequestDto { Text = text, Reply = new ReplyDto { InReplyToTweetId = inReplyToTweetId } },
                 TwitterJsonContext.Default.CreateTweetRequestDto),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.WithAuth(account is null ? TwitterAuthContext.DefaultUser : TwitterAuthContext.User(account.UserId));
         using var response = await SendAsync(request, TwitterEndpoints.CreateTweet, cancellationToken).ConfigureAwait(false);
 
         CreateTweetResponseDto? body;

@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Grievance.Intake;
+using Grievance.Twitter.Auth.Internal;
 using Grievance.Twitter.Diagnostics.Internal;
 using Grievance.Twitter.Http;
 using Grievance.Twitter.Http.Internal;
@@ -114,7 +114,7 @@ internal sealed class TwitterFilteredStreamSource : ITwitterFilteredStream
     private async Task<StreamFailure> ConnectAndReadAsync(ChannelWriter<InboundMessage> queue, StreamReconnectPolicy policy, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"2/tweets/search/stream?tweet.fields={TwitterApiClient.TweetFields}&expansions={TwitterApiClient.Expansions}&user.fields={TwitterApiClient.UserFields}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.CurrentValue.BearerToken);
+        request.WithAuth(TwitterAuthContext.App);
         var http = _http.CreateClient(HttpClientName);
         HttpResponseMessage response;
         try
