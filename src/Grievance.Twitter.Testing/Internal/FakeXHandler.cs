@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Grievance.Twitter.Testing.Internal;
 
 /// <summary>Answers X API v2 requests from the fake's state, in X's wire format.</summary>
-internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
+internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
 {
     private const int MentionsWindow = 800;
     private const int LongPostThreshold = 280;
@@ -20,19 +20,33 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var query = ParseQuery(request.RequestUri?.Query);
         var token = request.Headers.Authorization is { Scheme: "Bearer", Parameter: { } p } ? p : null;
 
+        var isPost = request.Method == HttpMethod.Post;
+        var fault = api.Faults.Next(isPost);
+        var hang = false;
         var response = api.WithLock(state =>
         {
             var segments = path.Trim('/').Split('/');
-            var result = (request.Method.Method, segments) switch
+            HttpResponseMessage Serve() => (request.Method.Method, segments) switch
             {
                 ("GET", ["2", "users", var id, "mentions"]) => Mentions(state, token, id, query),
+                ("GET", ["2", "users", var id, "tweets"]) => UserPosts(state, token, id, query),
                 ("POST", ["2", "tweets"]) => CreateTweet(state, token, body),
                 _ => Problem(HttpStatusCode.NotFound, "Not Found Error", $"The fake serves no {request.Method} {path}.", "https://api.x.com/2/problems/resource-not-found"),
             };
-            state.Requests.Add(new FakeXRequest(request.Method.Method, request.RequestUri?.PathAndQuery ?? path, (int)result.StatusCode));
+
+            var result = fault is { } kind ? Faulted(state, kind, isPost, Serve, out hang) : Serve();
+            state.Requests.Add(new FakeXRequest(request.Method.Method, request.RequestUri?.PathAndQuery ?? path, hang ? 0 : (int)result!.StatusCode));
             return result;
         });
-        response.RequestMessage = request;
+
+        if (hang)
+        {
+            // The answer never comes: only the client's cancellation (its timeout) ends the request.
+            api.Faults.AdvanceClockWhileHanging?.Invoke(api.Faults.HangClockAdvance);
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        }
+
+        response!.RequestMessage = request;
         return response;
     }
 
@@ -71,13 +85,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var limit = state.Api.Limits.Take("mentions:" + userId, state.Api.MentionsRequestsPerWindow);
         if (!limit.Allowed)
         {
-            return WithLimit(Json(HttpStatusCode.TooManyRequests, w =>
-            {
-                w.WriteString("title", "Too Many Requests");
-                w.WriteString("detail", "Too Many Requests");
-                w.WriteString("type", "about:blank");
-                w.WriteNumber("status", 429);
-            }), limit);
+            return WithLimit(TooManyRequests(), limit);
         }
 
         var fields = Set(query, "tweet.fields");
@@ -225,13 +233,13 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var limit = state.Api.Limits.Take("tweets:" + authorId, state.Api.PostsPerWindow);
         if (!limit.Allowed)
         {
-            return WithLimit(Json(HttpStatusCode.TooManyRequests, w =>
-            {
-                w.WriteString("title", "Too Many Requests");
-                w.WriteString("detail", "Too Many Requests");
-                w.WriteString("type", "about:blank");
-                w.WriteNumber("status", 429);
-            }), limit);
+            return WithLimit(TooManyRequests(), limit);
+        }
+
+        var daily = state.Api.Limits.Take("tweets24:" + authorId, state.Api.PostsPer24Hours, TimeSpan.FromDays(1));
+        if (!daily.Allowed)
+        {
+            return WithDailyLimit(WithLimit(TooManyRequests(), limit), daily, user: true);
         }
 
         if (replyTo is not null && !state.Posts.Exists(p => p.Id == replyTo))
@@ -258,7 +266,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         });
         state.Created.Add(new FakeXCreatedPost { Id = id, AuthorId = authorId, Text = text, InReplyToId = replyTo, RequestBody = body! });
 
-        return WithLimit(Json(HttpStatusCode.Created, w =>
+        return WithDailyLimit(WithLimit(Json(HttpStatusCode.Created, w =>
         {
             w.WriteStartObject("data");
             w.WriteString("id", id);
@@ -267,10 +275,10 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
             w.WriteStringValue(id);
             w.WriteEndArray();
             w.WriteEndObject();
-        }), limit);
+        }), limit), daily, user: true);
     }
 
-    private static void WritePost(Utf8JsonWriter w, FakeXPost post, HashSet<string> fields, FakeXState state)
+    internal static void WritePost(Utf8JsonWriter w, FakeXPost post, HashSet<string> fields, FakeXState state)
     {
         var isLong = FakeEntities.CodePoints(post.Text, post.Text.Length) > LongPostThreshold;
         var shown = isLong ? FakeEntities.Prefix(post.Text, LongPostThreshold - 1) + "…" : post.Text;
@@ -405,13 +413,13 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteEndObject();
     }
 
-    private static HttpResponseMessage Unauthorized() =>
+    internal static HttpResponseMessage Unauthorized() =>
         Problem(HttpStatusCode.Unauthorized, "Unauthorized", "Unauthorized", "about:blank");
 
     private static HttpResponseMessage InvalidBody(string message) =>
         Problem(HttpStatusCode.BadRequest, "Invalid Request", "One or more parameters to your request was invalid. " + message, "https://api.x.com/2/problems/invalid-request");
 
-    private static HttpResponseMessage InvalidRequest(string parameter, string value, string message) => Json(HttpStatusCode.BadRequest, w =>
+    internal static HttpResponseMessage InvalidRequest(string parameter, string value, string message) => Json(HttpStatusCode.BadRequest, w =>
     {
         w.WriteStartArray("errors");
         w.WriteStartObject();
@@ -428,7 +436,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteString("type", "https://api.x.com/2/problems/invalid-request");
     });
 
-    private static HttpResponseMessage Problem(HttpStatusCode status, string title, string detail, string type) => Json(status, w =>
+    internal static HttpResponseMessage Problem(HttpStatusCode status, string title, string detail, string type) => Json(status, w =>
     {
         w.WriteString("title", title);
         w.WriteString("detail", detail);
@@ -436,7 +444,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteNumber("status", (int)status);
     });
 
-    private static HttpResponseMessage Json(HttpStatusCode status, Action<Utf8JsonWriter> write)
+    internal static HttpResponseMessage Json(HttpStatusCode status, Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -452,7 +460,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         };
     }
 
-    private static HttpResponseMessage WithLimit(HttpResponseMessage response, (bool Allowed, int Limit, int Remaining, DateTimeOffset Reset) limit)
+    internal static HttpResponseMessage WithLimit(HttpResponseMessage response, (bool Allowed, int Limit, int Remaining, DateTimeOffset Reset) limit)
     {
         response.Headers.Add("x-rate-limit-limit", limit.Limit.ToString(CultureInfo.InvariantCulture));
         response.Headers.Add("x-rate-limit-remaining", limit.Remaining.ToString(CultureInfo.InvariantCulture));
@@ -460,7 +468,7 @@ internal sealed class FakeXHandler(FakeXApi api) : HttpMessageHandler
         return response;
     }
 
-    private static HashSet<string> Set(Dictionary<string, string> query, string name) =>
+    internal static HashSet<string> Set(Dictionary<string, string> query, string name) =>
         query.TryGetValue(name, out var value) ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : [];
 
     private static Dictionary<string, string> ParseQuery(string? query)

@@ -1,6 +1,7 @@
 using Grievance.Intake;
 using Grievance.Notifications;
 using Grievance.Twitter;
+using Grievance.Twitter.Diagnostics.Internal;
 using Grievance.Twitter.DependencyInjection;
 using Grievance.Twitter.Http;
 using Grievance.Twitter.Http.Internal;
@@ -54,12 +55,18 @@ public static class TwitterGrievanceBuilderExtensions
 
         services.TryAddSingleton<RateLimitTracker>();
         services.TryAddSingleton<ITwitterRateLimitProvider>(sp => sp.GetRequiredService<RateLimitTracker>());
+        services.TryAddSingleton<TwitterMetrics>();
+        services.TryAddTransient<TwitterGovernorHandler>();
         var http = services.AddHttpClient<ITwitterApiClient, TwitterApiClient>((sp, client) =>
         {
             var options = sp.GetRequiredService<IOptionsMonitor<TwitterOptions>>().CurrentValue;
             client.BaseAddress = options.BaseAddress;
-            client.Timeout = options.RequestTimeout;
+
+            // Each attempt is timed out by the governor on the TimeProvider (RequestTimeout); retries must not share one clock.
+            client.Timeout = Timeout.InfiniteTimeSpan;
         });
+        http.AddTwitterReadRetries();
+        http.AddHttpMessageHandler<TwitterGovernorHandler>();
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplaintSourceProvider, TwitterMentionsSourceProvider>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICitizenNotifier, TwitterCitizenNotifier>());
