@@ -34,7 +34,7 @@ public class MappingBenchmarks
         using var request = new HttpRequestMessage(HttpMethod.Get,
             $"2/users/{desk.Id}/mentions?max_results=100&tweet.fields={TwitterApiClient.TweetFields}&expansions={TwitterApiClient.Expansions}&user.fields={TwitterApiClient.UserFields}");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fake.AppBearerToken);
-        _page = client.Send(request).Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        _page = client.SendAsync(request).GetAwaiter().GetResult().Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
         if (MapPage().Count != 100)
         {
             throw new InvalidOperationException("The page does not hold 100 posts.");
