@@ -66,7 +66,8 @@ public static class DemoFeed
     /// <summary>Seeds the fake X with the desks, the citizens and their posts.</summary>
     /// <param name="fake">The fake.</param>
     /// <param name="start">When the first post was made; later posts follow a few minutes apart.</param>
-    public static void Seed(FakeXApi fake, DateTimeOffset start)
+    /// <returns>The complaints' posts, in the order of <see cref="Complaints"/>.</returns>
+    public static IReadOnlyList<FakeXPost> Seed(FakeXApi fake, DateTimeOffset start)
     {
         ArgumentNullException.ThrowIfNull(fake);
         foreach (var (id, username) in Desks)
@@ -89,5 +90,6 @@ public static class DemoFeed
 
         // The first complainant writes again in their own thread: a follow-up, not a new complaint.
         fake.AddPost(posts[0].AuthorId, "@lucknowpolice_Sample Still no update on my scooter, please check.", start.AddMinutes(7 * Complaints.Count + 5), inReplyTo: posts[0].Id, lang: "en");
+        return posts;
     }
 }

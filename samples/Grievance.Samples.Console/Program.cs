@@ -3,16 +3,17 @@ using System.Text.Json;
 using Grievance.Samples.Console;
 using Grievance.Twitter.Testing;
 
-// dotnet run --project samples/Grievance.Samples.Console [-- --json] [--post] [--db PATH]
+// dotnet run --project samples/Grievance.Samples.Console [-- --json] [--post] [--db PATH] [--chaos]
 // dotnet run --project samples/Grievance.Samples.Console -- route --input FILE.jsonl [--eval] [--directory FILE.json]
 if (args is ["route", .. var routeArgs])
 {
     return await RouteCommand.RunAsync(routeArgs, Console.In, Console.Out, Console.Error);
 }
 
-const string Usage = "Usage: [--json] [--post] [--db PATH], or: route --input FILE.jsonl [--eval] [--directory FILE.json]";
+const string Usage = "Usage: [--json] [--post] [--db PATH] [--chaos], or: route --input FILE.jsonl [--eval] [--directory FILE.json]";
 var json = false;
 var post = false;
+var chaos = false;
 var database = SampleSettings.DefaultDatabasePath;
 for (var i = 0; i < args.Length; i++)
 {
@@ -20,6 +21,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--json": json = true; break;
         case "--post": post = true; break;
+        case "--chaos": chaos = true; break;
         case "--db" when i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal): database = args[++i]; break;
         default:
             Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'. {Usage}");
@@ -28,15 +30,27 @@ for (var i = 0; i < args.Length; i++)
 }
 
 var live = SampleSettings.LiveFromEnvironment();
-var settings = new SampleSettings { Live = live, Post = post, DatabasePath = database };
+if (chaos && live is not null)
+{
+    Console.Error.WriteLine("--chaos runs on the fake X only; unset GRIEVANCE_X_BEARER_TOKEN.");
+    return 2;
+}
+
+// With --chaos the fake X and the services share a fake clock starting now, so resets are waited out in no time.
+var clock = chaos ? new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow) : null;
+var settings = new SampleSettings { Live = live, Post = post, DatabasePath = database, Chaos = chaos, Time = clock };
 
 // The database path goes to standard error so that --json output stays one JSON object per line.
 Console.Error.WriteLine($"Database: {Path.GetFullPath(database)}");
 FakeXApi? fake = null;
 if (live is null)
 {
-    fake = new FakeXApi();
-    DemoFeed.Seed(fake, DateTimeOffset.UtcNow.AddHours(-4));
+    fake = new FakeXApi(clock);
+    var seeded = DemoFeed.Seed(fake, (clock?.GetUtcNow() ?? DateTimeOffset.UtcNow).AddHours(-4));
+    if (clock is not null)
+    {
+        Chaos.Arrange(fake, clock, seeded[5]);
+    }
 }
 else if (post && live.UserAccessToken is null)
 {
@@ -45,7 +59,16 @@ else if (post && live.UserAccessToken is null)
 }
 
 await using var services = SampleDesk.BuildServices(settings, fake);
-var result = await SampleDesk.RunAsync(services, send: live is null || post);
+var chaosStart = clock?.GetUtcNow();
+var result = clock is null
+    ? await SampleDesk.RunAsync(services, send: live is null || post)
+    : await SampleDesk.RunThroughFaultsAsync(services, clock);
+if (clock is not null)
+{
+    // On standard error, so --json output is the same with and without --chaos.
+    Console.Error.WriteLine($"Chaos: {fake!.Faults.TotalInjected} faults served ({string.Join(", ", fake.Faults.Injected.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}"))}); "
+        + $"{result.Runs.Sum(r => r.Duplicates)} duplicate deliveries; fake clock moved {clock.GetUtcNow() - chaosStart:c}.");
+}
 
 if (json)
 {

@@ -29,6 +29,9 @@ public sealed record SampleSettings
     /// <summary>Gets the clock; the system clock when <see langword="null"/>.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>Gets a value indicating whether the fake X serves faults (<c>--chaos</c>): every wait then surfaces to the host loop, which moves the fake clock.</summary>
+    public bool Chaos { get; init; }
+
     /// <summary>Gets the log level (warnings by default, so the output stays readable).</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
@@ -110,6 +113,13 @@ public static class SampleDesk
                     ArgumentNullException.ThrowIfNull(fake);
                     o.BaseAddress = FakeXApi.BaseAddress;
                     o.BearerToken = fake.AppBearerToken;
+                    if (settings.Chaos)
+                    {
+                        o.Governor.MaxWait = TimeSpan.Zero;
+                        o.Governor.ReadRetryDelay = TimeSpan.Zero;
+                        o.Governor.ReplyReconcileDelay = TimeSpan.Zero;
+                    }
+
                     foreach (var (id, username) in DemoFeed.Desks)
                     {
                         o.Accounts.Add(new TwitterAccountOptions { UserId = id, Username = username, UserAccessToken = fake.UserTokenFor(id) });
@@ -149,6 +159,17 @@ public static class SampleDesk
         return new SampleResult(await ReadComplaintsAsync(services, cancellationToken), runs, await services.GetRequiredService<IComplaintStore>().ListRejectionsAsync(0, 1000, cancellationToken), dispatch);
     }
 
+    /// <summary>Runs the sample's job through the fake X's faults (<c>--chaos</c>), moving the fake clock over every wait.</summary>
+    /// <param name="services">The services from <see cref="BuildServices"/> with <see cref="SampleSettings.Chaos"/> set.</param>
+    /// <param name="clock">The fake clock the services run on.</param>
+    /// <param name="cancellationToken">The token to cancel the run.</param>
+    /// <returns>The complaints and what the run did.</returns>
+    public static async Task<SampleResult> RunThroughFaultsAsync(IServiceProvider services, Microsoft.Extensions.Time.Testing.FakeTimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var (runs, dispatch) = await Chaos.RunAsync(services, clock, cancellationToken);
+        return new SampleResult(await ReadComplaintsAsync(services, cancellationToken), runs, await services.GetRequiredService<IComplaintStore>().ListRejectionsAsync(0, 1000, cancellationToken), dispatch);
+    }
+
     private static async Task<IReadOnlyList<SampleRow>> ReadComplaintsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IComplaintStore>();
@@ -173,7 +194,8 @@ public static class SampleDesk
 
             if (page.Count < 500)
             {
-                return rows;
+                // In the order citizens posted, so the listing does not depend on when each window was processed.
+                return [.. rows.OrderBy(r => r.ExternalId.Length).ThenBy(r => r.ExternalId, StringComparer.Ordinal)];
             }
         }
     }

@@ -94,6 +94,11 @@ public sealed class TwitterOptions
     /// <value>The default value is 30 seconds.</value>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets how the client spends X's rate limits and the daily budget, retries reads and reconciles replies.</summary>
+    /// <value>The default value is a <see cref="Grievance.Twitter.Http.TwitterGovernorOptions"/> with its defaults.</value>
+    [ValidateObjectMembers]
+    public Grievance.Twitter.Http.TwitterGovernorOptions Governor { get; } = new();
 }
 
 /// <summary>One desk account on X.</summary>

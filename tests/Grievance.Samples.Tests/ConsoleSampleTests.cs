@@ -142,6 +142,26 @@ public class ConsoleSampleTests
         }
     }
 
+    [Fact]
+    public async Task Program_JsonChaos_PrintsExactlyTheSameComplaintsAsWithoutFaults()
+    {
+        var plain = await RunProgramAsync("--json", "--db", Path.Combine(Directory.CreateTempSubdirectory("grievance-db-").FullName, "plain.db"));
+        var chaos = await RunProgramAsync("--json", "--chaos", "--db", Path.Combine(Directory.CreateTempSubdirectory("grievance-db-").FullName, "chaos.db"));
+
+        Assert.True(plain.ExitCode == 0, plain.Stderr);
+        Assert.True(chaos.ExitCode == 0, chaos.Stderr);
+        Assert.Equal(plain.Stdout, chaos.Stdout);
+        Assert.True(plain.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 25);
+
+        // Faults really were served: the summary on standard error counts them.
+        var summary = System.Text.RegularExpressions.Regex.Match(chaos.Stderr, @"Chaos: (\d+) faults served");
+        Assert.True(summary.Success, chaos.Stderr);
+        Assert.True(int.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 9, chaos.Stderr);
+        Assert.Contains("RateLimited", chaos.Stderr, StringComparison.Ordinal);
+        Assert.Contains("TimeoutAfterPosting", chaos.Stderr, StringComparison.Ordinal);
+        Assert.Contains("DuplicateContent", chaos.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--frobnicate")]
     [InlineData("--db")]

@@ -12,9 +12,10 @@ public static class TwitterTestHost
     public const string DeskId = "1500000000000000001";
     public const string DeskName = "SevaDeskUP";
 
-    public static ServiceProvider Create(HttpMessageHandler handler, FakeTimeProvider? time = null, Action<TwitterOptions>? configure = null, Action<GrievanceOptions>? grievance = null, Action<ITwitterBuilder>? twitter = null, Action<IServiceCollection>? configureServices = null)
+    public static ServiceProvider Create(HttpMessageHandler handler, FakeTimeProvider? time = null, Action<TwitterOptions>? configure = null, Action<GrievanceOptions>? grievance = null, Action<ITwitterBuilder>? twitter = null, Action<IServiceCollection>? configureServices = null, Action<IServiceCollection>? extra = null)
     {
         var services = new ServiceCollection();
+        extra?.Invoke(services);
         services.AddSingleton<TimeProvider>(time ?? new FakeTimeProvider(Some.Now));
         configureServices?.Invoke(services);
         var builder = services.AddGrievance(o =>

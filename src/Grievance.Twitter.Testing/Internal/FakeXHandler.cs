@@ -22,21 +22,35 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var path = request.RequestUri?.AbsolutePath ?? string.Empty;
         var query = ParseQuery(request.RequestUri?.Query);
 
+        var isPost = request.Method == HttpMethod.Post;
+        var fault = api.Faults.Next(isPost);
+        var hang = false;
         var response = api.WithLock(state =>
         {
             var segments = path.Trim('/').Split('/');
             var caller = FakeXAuth.Authenticate(state, request, body);
-            var result = (request.Method.Method, segments) switch
+            HttpResponseMessage Serve() => (request.Method.Method, segments) switch
             {
                 ("GET", ["2", "users", var id, "mentions"]) => Mentions(state, caller, id, query),
+                ("GET", ["2", "users", var id, "tweets"]) => UserPosts(state, caller, id, query),
                 ("POST", ["2", "tweets"]) => CreateTweet(state, caller, body),
                 ("POST", ["2", "oauth2", "token"]) => FakeXAuth.Token(state, request, body),
                 _ => MoreEndpoints(state, request.Method.Method, segments, caller, query, body) ?? Problem(HttpStatusCode.NotFound, "Not Found Error", $"The fake serves no {request.Method} {path}.", "https://api.x.com/2/problems/resource-not-found"),
             };
-            state.Requests.Add(new FakeXRequest(request.Method.Method, request.RequestUri?.PathAndQuery ?? path, (int)result.StatusCode));
+
+            var result = fault is { } kind ? Faulted(state, kind, isPost, Serve, out hang) : Serve();
+            state.Requests.Add(new FakeXRequest(request.Method.Method, request.RequestUri?.PathAndQuery ?? path, hang ? 0 : (int)result!.StatusCode));
             return result;
         });
-        response.RequestMessage = request;
+
+        if (hang)
+        {
+            // The answer never comes: only the client's cancellation (its timeout) ends the request.
+            api.Faults.AdvanceClockWhileHanging?.Invoke(api.Faults.HangClockAdvance);
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        }
+
+        response!.RequestMessage = request;
         return response;
     }
 
@@ -75,13 +89,7 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var limit = state.Api.Limits.Take("mentions:" + userId, state.Api.MentionsRequestsPerWindow);
         if (!limit.Allowed)
         {
-            return WithLimit(Json(HttpStatusCode.TooManyRequests, ProblemJson, w =>
-            {
-                w.WriteString("title", "Too Many Requests");
-                w.WriteString("detail", "Too Many Requests");
-                w.WriteString("type", "about:blank");
-                w.WriteNumber("status", 429);
-            }), limit);
+            return WithLimit(TooManyRequests(), limit);
         }
 
         var fields = Set(query, "tweet.fields");
@@ -233,13 +241,13 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         var limit = state.Api.Limits.Take("tweets:" + authorId, state.Api.PostsPerWindow);
         if (!limit.Allowed)
         {
-            return WithLimit(Json(HttpStatusCode.TooManyRequests, ProblemJson, w =>
-            {
-                w.WriteString("title", "Too Many Requests");
-                w.WriteString("detail", "Too Many Requests");
-                w.WriteString("type", "about:blank");
-                w.WriteNumber("status", 429);
-            }), limit);
+            return WithLimit(TooManyRequests(), limit);
+        }
+
+        var daily = state.Api.Limits.Take("tweets24:" + authorId, state.Api.PostsPer24Hours, TimeSpan.FromDays(1));
+        if (!daily.Allowed)
+        {
+            return WithDailyLimit(WithLimit(TooManyRequests(), limit), daily, user: true);
         }
 
         if (replyTo is not null && !state.Posts.Exists(p => p.Id == replyTo))
@@ -267,7 +275,7 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         state.Api.PublishLocked(state.Posts[^1]);
         state.Created.Add(new FakeXCreatedPost { Id = id, AuthorId = authorId, Text = text, InReplyToId = replyTo, RequestBody = body! });
 
-        return WithLimit(Json(HttpStatusCode.Created, w =>
+        return WithDailyLimit(WithLimit(Json(HttpStatusCode.Created, w =>
         {
             w.WriteStartObject("data");
             w.WriteString("id", id);
@@ -276,10 +284,10 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
             w.WriteStringValue(id);
             w.WriteEndArray();
             w.WriteEndObject();
-        }), limit);
+        }), limit), daily, user: true);
     }
 
-    private static void WritePost(Utf8JsonWriter w, FakeXPost post, HashSet<string> fields, FakeXState state)
+    internal static void WritePost(Utf8JsonWriter w, FakeXPost post, HashSet<string> fields, FakeXState state)
     {
         var isLong = FakeEntities.CodePoints(post.Text, post.Text.Length) > LongPostThreshold;
         var shown = isLong ? FakeEntities.Prefix(post.Text, LongPostThreshold - 1) + "…" : post.Text;
@@ -414,13 +422,13 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteEndObject();
     }
 
-    private static HttpResponseMessage Unauthorized() =>
+    internal static HttpResponseMessage Unauthorized() =>
         Problem(HttpStatusCode.Unauthorized, "Unauthorized", "Unauthorized", "about:blank");
 
     private static HttpResponseMessage InvalidBody(string message) =>
         Problem(HttpStatusCode.BadRequest, "Invalid Request", "One or more parameters to your request was invalid. " + message, "https://api.x.com/2/problems/invalid-request");
 
-    private static HttpResponseMessage InvalidRequest(string parameter, string value, string message) => Json(HttpStatusCode.BadRequest, ProblemJson, w =>
+    internal static HttpResponseMessage InvalidRequest(string parameter, string value, string message) => Json(HttpStatusCode.BadRequest, ProblemJson, w =>
     {
         w.WriteStartArray("errors");
         w.WriteStartObject();
@@ -437,7 +445,7 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteString("type", "https://api.x.com/2/problems/invalid-request");
     });
 
-    private static HttpResponseMessage Problem(HttpStatusCode status, string title, string detail, string type) => Json(status, ProblemJson, w =>
+    internal static HttpResponseMessage Problem(HttpStatusCode status, string title, string detail, string type) => Json(status, ProblemJson, w =>
     {
         w.WriteString("title", title);
         w.WriteString("detail", detail);
@@ -445,9 +453,9 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         w.WriteNumber("status", (int)status);
     });
 
-    private static HttpResponseMessage Json(HttpStatusCode status, Action<Utf8JsonWriter> write) => Json(status, "application/json", write);
+    internal static HttpResponseMessage Json(HttpStatusCode status, Action<Utf8JsonWriter> write) => Json(status, "application/json", write);
 
-    private static HttpResponseMessage Json(HttpStatusCode status, string mediaType, Action<Utf8JsonWriter> write)
+    internal static HttpResponseMessage Json(HttpStatusCode status, string mediaType, Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -463,7 +471,7 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         };
     }
 
-    private static HttpResponseMessage WithLimit(HttpResponseMessage response, (bool Allowed, int Limit, int Remaining, DateTimeOffset Reset) limit)
+    internal static HttpResponseMessage WithLimit(HttpResponseMessage response, (bool Allowed, int Limit, int Remaining, DateTimeOffset Reset) limit)
     {
         response.Headers.Add("x-rate-limit-limit", limit.Limit.ToString(CultureInfo.InvariantCulture));
         response.Headers.Add("x-rate-limit-remaining", limit.Remaining.ToString(CultureInfo.InvariantCulture));
@@ -471,7 +479,7 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         return response;
     }
 
-    private static HashSet<string> Set(Dictionary<string, string> query, string name) =>
+    internal static HashSet<string> Set(Dictionary<string, string> query, string name) =>
         query.TryGetValue(name, out var value) ? [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : [];
 
     private static Dictionary<string, string> ParseQuery(string? query)

@@ -12,19 +12,19 @@ internal sealed record FakeXState(
 
 internal sealed record FakeXPartialError(string ResourceId);
 
-/// <summary>15-minute request windows per endpoint and account, on the fake's clock.</summary>
+/// <summary>Request windows (15 minutes unless told) per endpoint and account, on the fake's clock.</summary>
 internal sealed class FakeXRateLimits(TimeProvider time)
 {
     private static readonly TimeSpan s_window = TimeSpan.FromMinutes(15);
     private readonly Dictionary<string, (DateTimeOffset Reset, int Used)> _windows = new(StringComparer.Ordinal);
 
     /// <summary>Counts a request; returns the window state after it and whether it was allowed. Call under the fake's lock.</summary>
-    public (bool Allowed, int Limit, int Remaining, DateTimeOffset Reset) Take(string key, int limit)
+    public (bool Allowed, int Limit, int Remaining, DateTimeOffset Reset) Take(string key, int limit, TimeSpan? length = null)
     {
         var now = time.GetUtcNow();
         if (!_windows.TryGetValue(key, out var window) || now >= window.Reset)
         {
-            window = (now + s_window, 0);
+            window = (now + (length ?? s_window), 0);
         }
 
         if (window.Used >= limit)

@@ -3,6 +3,7 @@ using Grievance.Notifications;
 using Grievance.Twitter;
 using Grievance.Twitter.Auth;
 using Grievance.Twitter.Auth.Internal;
+using Grievance.Twitter.Diagnostics.Internal;
 using Grievance.Twitter.DependencyInjection;
 using Grievance.Twitter.Http;
 using Grievance.Twitter.Http.Internal;
@@ -61,14 +62,21 @@ public static class TwitterGrievanceBuilderExtensions
         services.TryAddTransient<TwitterAuthHandler>();
         services.TryAddSingleton<RateLimitTracker>();
         services.TryAddSingleton<ITwitterRateLimitProvider>(sp => sp.GetRequiredService<RateLimitTracker>());
+        services.TryAddSingleton<TwitterMetrics>();
+        services.TryAddTransient<TwitterGovernorHandler>();
         var http = services.AddHttpClient<ITwitterApiClient, TwitterApiClient>((sp, client) =>
         {
             var options = sp.GetRequiredService<IOptionsMonitor<TwitterOptions>>().CurrentValue;
             client.BaseAddress = options.BaseAddress;
-            client.Timeout = options.RequestTimeout;
-        }).RedactLoggedHeaders(name => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
 
-        // Authentication wraps the primary handler (see TwitterAuthHandlerFilter): below the request logger and the host's handlers.
+            // Each attempt is timed out by the governor on the TimeProvider (RequestTimeout); retries must not share one clock.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+        }).RedactLoggedHeaders(name => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+        http.AddTwitterReadRetries();
+        http.AddHttpMessageHandler<TwitterGovernorHandler>();
+
+        // Authentication wraps the primary handler (see TwitterAuthHandlerFilter): below the request logger, the governor,
+        // the read retries and the host's handlers, so every attempt is authenticated afresh and no log sees the header.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, TwitterAuthHandlerFilter>());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IComplaintSourceProvider, TwitterMentionsSourceProvider>());

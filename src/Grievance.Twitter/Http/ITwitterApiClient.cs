@@ -25,6 +25,21 @@ public partial interface ITwitterApiClient
     /// <exception cref="TwitterRateLimitExceededException">X answered 429.</exception>
     /// <exception cref="TwitterApiException">X answered with another error.</exception>
     Task<string> PostReplyAsync(string text, string inReplyToTweetId, string? fromAccount = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Looks among the desk account's posts newer than <paramref name="inReplyToTweetId"/> (<c>GET /2/users/:id/tweets</c>)
+    /// for its reply to that post with exactly <paramref name="text"/>: how a reply that may have been published is reconciled.
+    /// </summary>
+    /// <param name="inReplyToTweetId">The post replied to.</param>
+    /// <param name="text">The reply's text as it was sent.</param>
+    /// <param name="fromAccount">The desk account (username) that replied; the only account when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">The token to cancel the request.</param>
+    /// <returns>The id of the reply, or <see langword="null"/> when X does not show it.</returns>
+    /// <exception cref="ArgumentException">An argument is empty.</exception>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="TwitterRateLimitExceededException">X answered 429.</exception>
+    /// <exception cref="TwitterApiException">The account is not configured, or X answered with another error.</exception>
+    Task<string?> FindReplyAsync(string inReplyToTweetId, string text, string? fromAccount = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>What to read from an account's mentions.</summary>

@@ -23,4 +23,7 @@ public static partial class TwitterEndpoints
 
     /// <summary><c>POST /2/tweets</c>.</summary>
     public const string CreateTweet = "tweets.create";
+
+    /// <summary><c>GET /2/users/:id/tweets</c> (the desk account's own posts, read to reconcile replies).</summary>
+    public const string UserPosts = "users.tweets";
 }

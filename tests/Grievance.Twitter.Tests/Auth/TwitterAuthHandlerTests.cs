@@ -65,7 +65,7 @@ public class TwitterAuthHandlerTests
     {
         using var services = OAuth1Services(o => o.ConsumerSecret = "not-the-secret");
 
-        var error = await Assert.ThrowsAsync<TwitterApiException>(() => services.GetRequiredService<ITwitterApiClient>().PostReplyAsync("Registered.", _post.Id, TwitterTestHost.DeskName));
+        var error = await Assert.ThrowsAsync<TwitterConfigurationException>(() => services.GetRequiredService<ITwitterApiClient>().PostReplyAsync("Registered.", _post.Id, TwitterTestHost.DeskName));
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Empty(_fake.CreatedPosts);

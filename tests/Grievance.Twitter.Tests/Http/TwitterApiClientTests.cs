@@ -253,16 +253,21 @@ public class TwitterApiClientTests
     [Fact]
     public async Task GetMentionsAsync_429WithResetInThePast_RetryAfterIsZero()
     {
-        _stub.Respond(HttpStatusCode.TooManyRequests, Fixtures.Fixtures.TooManyRequests, new Dictionary<string, string>
+        // The governor sends a read once more after a reset that has passed; the second 429 reaches the caller.
+        for (var i = 0; i < 2; i++)
         {
-            ["x-rate-limit-limit"] = "450",
-            ["x-rate-limit-remaining"] = "0",
-            ["x-rate-limit-reset"] = Some.Now.AddMinutes(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+            _stub.Respond(HttpStatusCode.TooManyRequests, Fixtures.Fixtures.TooManyRequests, new Dictionary<string, string>
+            {
+                ["x-rate-limit-limit"] = "450",
+                ["x-rate-limit-remaining"] = "0",
+                ["x-rate-limit-reset"] = Some.Now.AddMinutes(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
 
         var ex = await Assert.ThrowsAsync<TwitterRateLimitExceededException>(() => Client().GetMentionsAsync(Query()));
 
         Assert.Equal(TimeSpan.Zero, ex.RetryAfter);
+        Assert.Equal(2, _stub.Requests.Count);
     }
 
     [Fact]
@@ -270,8 +275,10 @@ public class TwitterApiClientTests
     {
         _stub.Respond(HttpStatusCode.Forbidden, """{"title":"Client Forbidden","detail":"This request must be made using an approved developer account.","type":"https://api.x.com/2/problems/client-forbidden","reason":"client-not-enrolled","status":403}""");
 
-        var ex = await Assert.ThrowsAsync<TwitterApiException>(() => Client().GetMentionsAsync(Query()));
+        // An app outside a Project is a configuration error: typed, and not retried.
+        var ex = await Assert.ThrowsAsync<TwitterConfigurationException>(() => Client().GetMentionsAsync(Query()));
 
+        Assert.Single(_stub.Requests);
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Equal("client-forbidden", ex.ProblemType);
         Assert.False(ex.IsDuplicateContent);

@@ -12,7 +12,7 @@ public class TwitterCitizenNotifierTests
     private readonly StubHttpMessageHandler _stub = new();
 
     private ICitizenNotifier Notifier() =>
-        Assert.Single(TwitterTestHost.Create(_stub, new FakeTimeProvider(Some.Now)).GetServices<ICitizenNotifier>());
+        Assert.Single(TwitterTestHost.Create(_stub, new FakeTimeProvider(Some.Now), o => o.Governor.ReplyReconcileDelay = TimeSpan.Zero).GetServices<ICitizenNotifier>());
 
     private static OutboundMessage Message(string? inReplyTo = "1930000000000000101") => new()
     {
@@ -54,14 +54,16 @@ public class TwitterCitizenNotifierTests
     }
 
     [Fact]
-    public async Task SendAsync_DuplicateContent_IsPermanentPossiblySent()
+    public async Task SendAsync_DuplicateContentAndNoReplyVisible_IsPermanentWithoutResending()
     {
         _stub.Respond(HttpStatusCode.Forbidden, Fixtures.Fixtures.DuplicateContent);
+        _stub.Respond(HttpStatusCode.OK, Fixtures.Fixtures.EmptyPage);
 
         var ex = await Assert.ThrowsAsync<CitizenNotificationException>(() => Notifier().SendAsync(Message()));
 
         Assert.True(ex.IsPermanent);
-        Assert.Contains("possibly sent", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("duplicate content", ex.Message, StringComparison.Ordinal);
+        Assert.Equal([HttpMethod.Post, HttpMethod.Get], _stub.Requests.Select(r => r.Method));
     }
 
     [Fact]
@@ -86,14 +88,19 @@ public class TwitterCitizenNotifierTests
     }
 
     [Fact]
-    public async Task SendAsync_TimeoutAfterSending_IsPermanentPossiblySentNeverBlindlyRetried()
+    public async Task SendAsync_TimeoutAfterSendingTwiceAndNoReplyVisible_ResentOnceThenPermanent()
     {
         _stub.Throw(new TaskCanceledException("timed out", new TimeoutException()));
+        _stub.Respond(HttpStatusCode.OK, Fixtures.Fixtures.EmptyPage);
+        _stub.Throw(new TaskCanceledException("timed out", new TimeoutException()));
+        _stub.Respond(HttpStatusCode.OK, Fixtures.Fixtures.EmptyPage);
 
         var ex = await Assert.ThrowsAsync<CitizenNotificationException>(() => Notifier().SendAsync(Message()));
 
         Assert.True(ex.IsPermanent);
-        Assert.Contains("possibly published", ex.Message, StringComparison.Ordinal);
+        Assert.Equal([HttpMethod.Post, HttpMethod.Get, HttpMethod.Post, HttpMethod.Get], _stub.Requests.Select(r => r.Method));
+        Assert.StartsWith("/2/users/" + TwitterTestHost.DeskId + "/tweets", _stub.Requests[1].Uri.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("since_id=1930000000000000101", _stub.Requests[1].Uri.Query, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ import sys
 
 OPERATIONS = {
     "/2/users/{id}/mentions": ["get"],
+    "/2/users/{id}/tweets": ["get"],
     "/2/tweets/search/recent": ["get"],
     "/2/tweets": ["post"],
     "/2/tweets/{tweet_id}/hidden": ["put"],

@@ -184,7 +184,7 @@ public sealed class TwitterFilteredStreamSourceTests : IAsyncDisposable
     {
         _fake.AppBearerToken = "another-token";
 
-        var ex = await Assert.ThrowsAsync<Grievance.Twitter.Http.TwitterApiException>(async () => await _batches.MoveNextAsync());
+        var ex = await Assert.ThrowsAsync<Grievance.Twitter.Http.TwitterConfigurationException>(async () => await _batches.MoveNextAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
     }

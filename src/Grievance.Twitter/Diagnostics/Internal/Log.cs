@@ -52,4 +52,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2042, Level = LogLevel.Information, Message = "X webhook delivery for account {ForUserId}: {Processed} processed, {Created} new, {Duplicates} duplicate(s), {Ignored} ignored.")]
     public static partial void WebhookProcessed(ILogger logger, string? forUserId, int processed, int created, int duplicates, int ignored);
+
+    [LoggerMessage(EventId = 2050, Level = LogLevel.Information, Message = "X budget of {Endpoint} ({Auth}) is spent; waiting {Wait} for the reset.")]
+    public static partial void WaitingForReset(ILogger logger, string endpoint, string auth, TimeSpan wait);
+
+    [LoggerMessage(EventId = 2051, Level = LogLevel.Warning, Message = "X budget of {Endpoint} ({Auth}) is spent for {Wait}; request not sent.")]
+    public static partial void RequestHeldBack(ILogger logger, string endpoint, string auth, TimeSpan wait);
+
+    [LoggerMessage(EventId = 2052, Level = LogLevel.Warning, Message = "Daily X spend cap of {Cap} USD reached on {Endpoint}; posting stops until the next UTC day.")]
+    public static partial void SpendCapReached(ILogger logger, string endpoint, decimal cap);
+
+    [LoggerMessage(EventId = 2053, Level = LogLevel.Warning, Message = "Reply for outbox message {MessageId} may have been published; reconciling with the desk account's posts.")]
+    public static partial void ReplyPossiblySent(ILogger logger, Guid messageId);
+
+    [LoggerMessage(EventId = 2054, Level = LogLevel.Information, Message = "Reconciliation of outbox message {MessageId}: {Outcome} (post {TweetId}).")]
+    public static partial void ReplyReconciled(ILogger logger, Guid messageId, string outcome, string? tweetId);
 }

@@ -136,7 +136,7 @@ internal sealed class TwitterFilteredStreamSource : ITwitterFilteredStream
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
             {
                 Log.ApiError(_logger, TwitterEndpoints.Stream, (int)response.StatusCode, null);
-                throw new TwitterApiException($"X refused the filtered stream with {(int)response.StatusCode}; check the app's bearer token and access level.") { StatusCode = response.StatusCode };
+                throw new TwitterConfigurationException($"X refused the filtered stream with {(int)response.StatusCode}; check the app's bearer token and access level.") { StatusCode = response.StatusCode };
             }
 
             if (!response.IsSuccessStatusCode)

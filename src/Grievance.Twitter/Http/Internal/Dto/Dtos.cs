@@ -236,6 +236,14 @@ internal sealed class ProblemDto
     [JsonPropertyName("status")]
     public int? Status { get; set; }
 
+    /// <summary>On <c>usage-capped</c>: <c>Daily</c> or <c>Monthly</c>.</summary>
+    [JsonPropertyName("period")]
+    public string? Period { get; set; }
+
+    /// <summary>On <c>usage-capped</c>: <c>Account</c> or <c>Product</c>.</summary>
+    [JsonPropertyName("scope")]
+    public string? Scope { get; set; }
+
     /// <summary>The v1.1-style error list that still occurs.</summary>
     [JsonPropertyName("errors")]
     public List<LegacyErrorDto>? Errors { get; set; }
