@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Grievance.Samples.Console;
 using Grievance.Twitter.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 // dotnet run --project samples/Grievance.Samples.Console [-- --json] [--post] [--db PATH]
 // dotnet run --project samples/Grievance.Samples.Console -- route --input FILE.jsonl [--eval] [--directory FILE.json]
@@ -28,15 +29,18 @@ for (var i = 0; i < args.Length; i++)
 }
 
 var live = SampleSettings.LiveFromEnvironment();
-var settings = new SampleSettings { Live = live, Post = post, DatabasePath = database };
+
+// On the fake X the sample runs on a fake clock, so that it can play a month of desk work after intake.
+var clock = live is null ? new FakeTimeProvider(DeskMonth.Start) : null;
+var settings = new SampleSettings { Live = live, Post = post, DatabasePath = database, Time = clock };
 
 // The database path goes to standard error so that --json output stays one JSON object per line.
 Console.Error.WriteLine($"Database: {Path.GetFullPath(database)}");
 FakeXApi? fake = null;
 if (live is null)
 {
-    fake = new FakeXApi();
-    DemoFeed.Seed(fake, DateTimeOffset.UtcNow.AddHours(-4));
+    fake = new FakeXApi(clock);
+    DemoFeed.Seed(fake, DeskMonth.Start.AddHours(-4));
 }
 else if (post && live.UserAccessToken is null)
 {
@@ -46,6 +50,10 @@ else if (post && live.UserAccessToken is null)
 
 await using var services = SampleDesk.BuildServices(settings, fake);
 var result = await SampleDesk.RunAsync(services, send: live is null || post);
+if (fake is not null && clock is not null)
+{
+    result = await DeskMonth.PlayAsync(services, fake, clock, result);
+}
 
 if (json)
 {
@@ -63,6 +71,7 @@ if (json)
             writer.WriteString("category", row.Category);
             writer.WriteString("status", row.Status);
             writer.WriteString("reply", row.Reply);
+            SampleTimeline.WriteJsonFields(writer, row);
             writer.WriteEndObject();
         }
 
@@ -92,5 +101,9 @@ foreach (var row in result.Complaints.Where(r => r.Reply is not null))
 {
     Console.WriteLine($"  -> {row.ExternalId}: {row.Reply}{(row.ReplySent ? string.Empty : "  [not sent]")}");
 }
+
+Console.WriteLine();
+Console.WriteLine(fake is null ? "Timeline:" : $"Timeline (intake, then {DeskMonth.Days} days of desk work on a fake clock):");
+SampleTimeline.Write(Console.Out, result.Complaints);
 
 return 0;

@@ -62,7 +62,14 @@ public sealed record SampleSettings
 public sealed record LiveX(string BearerToken, string UserId, string Username, string? UserAccessToken);
 
 /// <summary>One complaint as the sample prints it.</summary>
-public sealed record SampleRow(string ExternalId, string Code, string Department, string? District, string Category, string Status, string? Reply, bool ReplySent);
+public sealed record SampleRow(string ExternalId, string Code, string Department, string? District, string Category, string Status, string? Reply, bool ReplySent)
+{
+    /// <summary>Gets the complaint's history (its audit trail), oldest first.</summary>
+    public IReadOnlyList<SampleEvent> History { get; init; } = [];
+
+    /// <summary>Gets every text sent to the complainant about this complaint, in the order sent.</summary>
+    public IReadOnlyList<string> Replies { get; init; } = [];
+}
 
 /// <summary>What one run of the sample produced.</summary>
 public sealed record SampleResult(IReadOnlyList<SampleRow> Complaints, IReadOnlyList<IntakeRunResult> Runs, IReadOnlyList<Rejection> Rejections, OutboxDispatchResult? Dispatch);
@@ -149,18 +156,21 @@ public static class SampleDesk
         return new SampleResult(await ReadComplaintsAsync(services, cancellationToken), runs, await services.GetRequiredService<IComplaintStore>().ListRejectionsAsync(0, 1000, cancellationToken), dispatch);
     }
 
-    private static async Task<IReadOnlyList<SampleRow>> ReadComplaintsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Reads every stored complaint with its history and the replies sent, in intake order.</summary>
+    internal static async Task<IReadOnlyList<SampleRow>> ReadComplaintsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IComplaintStore>();
         var outbox = services.GetRequiredService<IOutboxStore>();
-        var rows = new List<SampleRow>();
+        var rows = new List<(DateTimeOffset CreatedAt, SampleRow Row)>();
         for (var skip = 0; ; skip += 500)
         {
             var page = await store.ListAsync(new ComplaintQuery { Skip = skip, Take = 500 }, cancellationToken);
             foreach (var complaint in page)
             {
-                var ack = (await outbox.ListForComplaintAsync(complaint.Id, cancellationToken)).FirstOrDefault(m => m.Kind == OutboundMessageKind.Acknowledgement);
-                rows.Add(new SampleRow(
+                var messages = await outbox.ListForComplaintAsync(complaint.Id, cancellationToken);
+                var ack = messages.FirstOrDefault(m => m.Kind == OutboundMessageKind.Acknowledgement);
+                var trail = await store.GetAuditTrailAsync(complaint.Id, cancellationToken);
+                var row = new SampleRow(
                     complaint.SourceMessageId,
                     complaint.Code.Value,
                     complaint.Department.Value,
@@ -168,17 +178,24 @@ public static class SampleDesk
                     complaint.Category.Value,
                     StatusName(complaint.Status),
                     ack?.Text,
-                    ack?.Status == OutboundMessageStatus.Sent));
+                    ack?.Status == OutboundMessageStatus.Sent)
+                {
+                    History = [.. trail.Select(e => SampleEvent.FromAudit(e, complaint.Complainant.PlatformId))],
+                    Replies = [.. messages.Where(m => m.Status == OutboundMessageStatus.Sent && m.RecipientId == complaint.Complainant.PlatformId).Select(m => m.Text)],
+                };
+                rows.Add((complaint.CreatedAt, row));
             }
 
             if (page.Count < 500)
             {
-                return rows;
+                // Complaints taken in at the same instant are listed in the order the channel numbered their posts.
+                return [.. rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.Row.ExternalId.Length).ThenBy(r => r.Row.ExternalId, StringComparer.Ordinal).Select(r => r.Row)];
             }
         }
     }
 
-    private static string StatusName(ComplaintStatus status) => status switch
+    /// <summary>The status as the sample prints it.</summary>
+    internal static string StatusName(ComplaintStatus status) => status switch
     {
         ComplaintStatus.New => "new",
         ComplaintStatus.Assigned => "assigned",
