@@ -63,6 +63,12 @@ public static class DemoFeed
         ("en", "@myogiadityanath @NagarNigam_Sample Open drain near the Rampur bus stand has been overflowing for a month & mosquitoes everywhere <urgent>"),
     ];
 
+    /// <summary>Gets the fake X user id of the citizen who posts a demo complaint.</summary>
+    /// <param name="index">The complaint's index in <see cref="Complaints"/>.</param>
+    /// <returns>The user id.</returns>
+    public static string CitizenId(int index) =>
+        (1600000000000000100L + index).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Seeds the fake X with the desks, the citizens and their posts.</summary>
     /// <param name="fake">The fake.</param>
     /// <param name="start">When the first post was made; later posts follow a few minutes apart.</param>
@@ -79,7 +85,7 @@ public static class DemoFeed
         var posts = new List<FakeXPost>();
         for (var i = 0; i < Complaints.Count; i++)
         {
-            var citizen = fake.AddUser((1600000000000000100L + i).ToString(System.Globalization.CultureInfo.InvariantCulture), $"citizen_{i + 1:D2}", $"Citizen {i + 1}");
+            var citizen = fake.AddUser(CitizenId(i), $"citizen_{i + 1:D2}", $"Citizen {i + 1}");
             var (lang, text) = Complaints[i];
             posts.Add(fake.AddPost(citizen.Id, text, start.AddMinutes(7 * i), lang: lang));
         }

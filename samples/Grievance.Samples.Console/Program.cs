@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Grievance.Samples.Console;
 using Grievance.Twitter.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 // dotnet run --project samples/Grievance.Samples.Console [-- --json] [--post] [--db PATH] [--chaos]
 // dotnet run --project samples/Grievance.Samples.Console -- route --input FILE.jsonl [--eval] [--directory FILE.json]
@@ -36,8 +37,9 @@ if (chaos && live is not null)
     return 2;
 }
 
-// With --chaos the fake X and the services share a fake clock starting now, so resets are waited out in no time.
-var clock = chaos ? new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow) : null;
+// On the fake X the sample runs on a fake clock, so that it can play a month of desk work after intake; with --chaos
+// the same clock is moved over every rate-limit reset and timeout, so faults are waited out in no time.
+var clock = live is null ? new FakeTimeProvider(DeskMonth.Start) : null;
 var settings = new SampleSettings { Live = live, Post = post, DatabasePath = database, Chaos = chaos, Time = clock };
 
 // The database path goes to standard error so that --json output stays one JSON object per line.
@@ -46,10 +48,10 @@ FakeXApi? fake = null;
 if (live is null)
 {
     fake = new FakeXApi(clock);
-    var seeded = DemoFeed.Seed(fake, (clock?.GetUtcNow() ?? DateTimeOffset.UtcNow).AddHours(-4));
-    if (clock is not null)
+    var seeded = DemoFeed.Seed(fake, DeskMonth.Start.AddHours(-4));
+    if (chaos)
     {
-        Chaos.Arrange(fake, clock, seeded[5]);
+        Chaos.Arrange(fake, clock!, seeded[5]);
     }
 }
 else if (post && live.UserAccessToken is null)
@@ -60,14 +62,19 @@ else if (post && live.UserAccessToken is null)
 
 await using var services = SampleDesk.BuildServices(settings, fake);
 var chaosStart = clock?.GetUtcNow();
-var result = clock is null
-    ? await SampleDesk.RunAsync(services, send: live is null || post)
-    : await SampleDesk.RunThroughFaultsAsync(services, clock);
-if (clock is not null)
+var result = chaos
+    ? await SampleDesk.RunThroughFaultsAsync(services, clock!)
+    : await SampleDesk.RunAsync(services, send: live is null || post);
+if (chaos)
 {
     // On standard error, so --json output is the same with and without --chaos.
     Console.Error.WriteLine($"Chaos: {fake!.Faults.TotalInjected} faults served ({string.Join(", ", fake.Faults.Injected.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}"))}); "
-        + $"{result.Runs.Sum(r => r.Duplicates)} duplicate deliveries; fake clock moved {clock.GetUtcNow() - chaosStart:c}.");
+        + $"{result.Runs.Sum(r => r.Duplicates)} duplicate deliveries; fake clock moved {clock!.GetUtcNow() - chaosStart:c}.");
+}
+
+if (fake is not null && clock is not null)
+{
+    result = await DeskMonth.PlayAsync(services, fake, clock, result);
 }
 
 if (json)
@@ -86,6 +93,7 @@ if (json)
             writer.WriteString("category", row.Category);
             writer.WriteString("status", row.Status);
             writer.WriteString("reply", row.Reply);
+            SampleTimeline.WriteJsonFields(writer, row);
             writer.WriteEndObject();
         }
 
@@ -115,5 +123,9 @@ foreach (var row in result.Complaints.Where(r => r.Reply is not null))
 {
     Console.WriteLine($"  -> {row.ExternalId}: {row.Reply}{(row.ReplySent ? string.Empty : "  [not sent]")}");
 }
+
+Console.WriteLine();
+Console.WriteLine(fake is null ? "Timeline:" : $"Timeline (intake, then {DeskMonth.Days} days of desk work on a fake clock):");
+SampleTimeline.Write(Console.Out, result.Complaints);
 
 return 0;

@@ -65,7 +65,14 @@ public sealed record SampleSettings
 public sealed record LiveX(string BearerToken, string UserId, string Username, string? UserAccessToken);
 
 /// <summary>One complaint as the sample prints it.</summary>
-public sealed record SampleRow(string ExternalId, string Code, string Department, string? District, string Category, string Status, string? Reply, bool ReplySent);
+public sealed record SampleRow(string ExternalId, string Code, string Department, string? District, string Category, string Status, string? Reply, bool ReplySent)
+{
+    /// <summary>Gets the complaint's history (its audit trail), oldest first.</summary>
+    public IReadOnlyList<SampleEvent> History { get; init; } = [];
+
+    /// <summary>Gets every text sent to the complainant about this complaint, in the order sent.</summary>
+    public IReadOnlyList<string> Replies { get; init; } = [];
+}
 
 /// <summary>What one run of the sample produced.</summary>
 public sealed record SampleResult(IReadOnlyList<SampleRow> Complaints, IReadOnlyList<IntakeRunResult> Runs, IReadOnlyList<Rejection> Rejections, OutboxDispatchResult? Dispatch);
@@ -170,7 +177,8 @@ public static class SampleDesk
         return new SampleResult(await ReadComplaintsAsync(services, cancellationToken), runs, await services.GetRequiredService<IComplaintStore>().ListRejectionsAsync(0, 1000, cancellationToken), dispatch);
     }
 
-    private static async Task<IReadOnlyList<SampleRow>> ReadComplaintsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Reads every stored complaint with its history and the replies sent, in the order citizens posted.</summary>
+    internal static async Task<IReadOnlyList<SampleRow>> ReadComplaintsAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IComplaintStore>();
         var outbox = services.GetRequiredService<IOutboxStore>();
@@ -180,8 +188,10 @@ public static class SampleDesk
             var page = await store.ListAsync(new ComplaintQuery { Skip = skip, Take = 500 }, cancellationToken);
             foreach (var complaint in page)
             {
-                var ack = (await outbox.ListForComplaintAsync(complaint.Id, cancellationToken)).FirstOrDefault(m => m.Kind == OutboundMessageKind.Acknowledgement);
-                rows.Add(new SampleRow(
+                var messages = await outbox.ListForComplaintAsync(complaint.Id, cancellationToken);
+                var ack = messages.FirstOrDefault(m => m.Kind == OutboundMessageKind.Acknowledgement);
+                var trail = await store.GetAuditTrailAsync(complaint.Id, cancellationToken);
+                var row = new SampleRow(
                     complaint.SourceMessageId,
                     complaint.Code.Value,
                     complaint.Department.Value,
@@ -189,18 +199,25 @@ public static class SampleDesk
                     complaint.Category.Value,
                     StatusName(complaint.Status),
                     ack?.Text,
-                    ack?.Status == OutboundMessageStatus.Sent));
+                    ack?.Status == OutboundMessageStatus.Sent)
+                {
+                    History = [.. trail.Select(e => SampleEvent.FromAudit(e, complaint.Complainant.PlatformId))],
+                    Replies = [.. messages.Where(m => m.Status == OutboundMessageStatus.Sent && m.RecipientId == complaint.Complainant.PlatformId).Select(m => m.Text)],
+                };
+                rows.Add(row);
             }
 
             if (page.Count < 500)
             {
-                // In the order citizens posted, so the listing does not depend on when each window was processed.
+                // In the order citizens posted (the channel numbers posts in order), so the listing depends neither on
+                // when each window was processed (--chaos) nor on complaints taken in at the same instant.
                 return [.. rows.OrderBy(r => r.ExternalId.Length).ThenBy(r => r.ExternalId, StringComparer.Ordinal)];
             }
         }
     }
 
-    private static string StatusName(ComplaintStatus status) => status switch
+    /// <summary>The status as the sample prints it.</summary>
+    internal static string StatusName(ComplaintStatus status) => status switch
     {
         ComplaintStatus.New => "new",
         ComplaintStatus.Assigned => "assigned",

@@ -123,23 +123,63 @@ public class ConsoleSampleTests
 
         var (exitCode, stdout, stderr) = await RunProgramAsync("--json", "--db", database);
         var second = await RunProgramAsync("--json", "--db", database);
+        var elsewhere = await RunProgramAsync("--json", "--db", Path.Combine(Path.GetDirectoryName(database)!, "other.db"));
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains(database, stderr, StringComparison.Ordinal);
         Assert.Equal(stdout, second.Stdout);
+        Assert.Equal(stdout, elsewhere.Stdout);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length >= 25, $"{lines.Length} lines");
         var codes = new HashSet<string>();
+        var statuses = new HashSet<string>();
         foreach (var line in lines)
         {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
-            Assert.Equal(["externalId", "code", "department", "district", "category", "status", "reply"], root.EnumerateObject().Select(p => p.Name));
+            // The contract's fields first, in order; later fields are additions.
+            Assert.Equal(["externalId", "code", "department", "district", "category", "status", "reply", "history", "replies"], root.EnumerateObject().Select(p => p.Name));
             var code = root.GetProperty("code").GetString()!;
             Assert.True(codes.Add(code), $"duplicate code {code}");
-            Assert.Contains(code, root.GetProperty("reply").GetString(), StringComparison.Ordinal);
-            Assert.Equal("new", root.GetProperty("status").GetString());
+            var reply = root.GetProperty("reply").GetString();
+            Assert.Contains(code, reply, StringComparison.Ordinal);
+
+            // status is the status after the simulated month; history and replies show how it got there.
+            var history = root.GetProperty("history").EnumerateArray().ToList();
+            Assert.True(history.Count >= 2, code);
+            Assert.All(history, e =>
+            {
+                Assert.Equal(["at", "from", "to", "actor", "reason", "action"], e.EnumerateObject().Select(p => p.Name));
+                Assert.True(DateTimeOffset.TryParse(e.GetProperty("at").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+                Assert.Equal(JsonValueKind.String, e.GetProperty("actor").ValueKind);
+            });
+            Assert.Equal("created", history[0].GetProperty("action").GetString());
+            Assert.Equal(root.GetProperty("status").GetString(), history.Last(e => e.GetProperty("to").ValueKind == JsonValueKind.String).GetProperty("to").GetString());
+            var replies = root.GetProperty("replies").EnumerateArray().Select(r => r.GetString()).ToList();
+            Assert.Equal(reply, replies[0]);
+            statuses.Add(root.GetProperty("status").GetString()!);
         }
+
+        Assert.Contains("closed", statuses);
+        Assert.Contains("reopened", statuses);
+        Assert.Contains("assigned", statuses);
+    }
+
+    [Fact]
+    public async Task Program_Table_PrintsTheTimelineAfterTheComplaints()
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("grievance-db-").FullName, "sample.db");
+
+        var (exitCode, stdout, stderr) = await RunProgramAsync("--db", database);
+
+        Assert.True(exitCode == 0, stderr);
+        var timeline = stdout.IndexOf("Timeline", StringComparison.Ordinal);
+        Assert.True(timeline > stdout.IndexOf("CODE ", StringComparison.Ordinal), stdout);
+        var lines = stdout[timeline..].Split('\n');
+        Assert.Contains(lines, l => l.Contains("transferred (in-progress -> new)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("escalated by system", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("status-query by citizen", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("reopened (resolved -> reopened) by citizen", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -150,7 +190,10 @@ public class ConsoleSampleTests
 
         Assert.True(plain.ExitCode == 0, plain.Stderr);
         Assert.True(chaos.ExitCode == 0, chaos.Stderr);
-        Assert.Equal(plain.Stdout, chaos.Stdout);
+        // The same complaints, codes, routing, statuses, replies and histories; only the times of events differ, because
+        // under --chaos each complaint is taken in when the faults let it through (the fake clock moves over every wait).
+        Assert.NotEqual(plain.Stdout, chaos.Stdout);
+        Assert.Equal(WithoutEventTimes(plain.Stdout), WithoutEventTimes(chaos.Stdout));
         Assert.True(plain.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length >= 25);
 
         // Faults really were served: the summary on standard error counts them.
@@ -161,6 +204,19 @@ public class ConsoleSampleTests
         Assert.Contains("TimeoutAfterPosting", chaos.Stderr, StringComparison.Ordinal);
         Assert.Contains("DuplicateContent", chaos.Stderr, StringComparison.Ordinal);
     }
+
+    private static List<string> WithoutEventTimes(string jsonLines) =>
+        [.. jsonLines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+            foreach (var e in node["history"]!.AsArray())
+            {
+                Assert.NotNull(e!["at"]);
+                e.AsObject().Remove("at");
+            }
+
+            return node.ToJsonString();
+        })];
 
     [Theory]
     [InlineData("--frobnicate")]
