@@ -13,7 +13,7 @@ namespace Grievance.Storage.PostgreSql.Internal;
 /// one transaction whose first statement (the processed-message insert) is the gate that makes concurrent deliveries of
 /// one message yield one complaint; outbox claims skip rows another claimer has locked and hold the rest with a lease.
 /// </summary>
-internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, ISequenceBlockAllocator, IDisposable
+internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, ICheckpointStore, ISequenceBlockAllocator, IDisposable
 {
     private const string ComplaintColumns =
         "id, code, channel, source_message_id, conversation_id, addressed_account, complainant_id, complainant_handle, complainant_name, " +
@@ -33,6 +33,7 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
     private readonly PostgreSqlDatabase _database;
     private readonly TimeProvider _time;
     private readonly PostgreSqlMigrator _migrator;
+    private readonly ILogger<PostgreSqlComplaintStore> _logger;
 
     public PostgreSqlComplaintStore(PostgreSqlDatabase database, TimeProvider time, ILogger<PostgreSqlComplaintStore> logger)
     {
@@ -41,6 +42,7 @@ internal sealed class PostgreSqlComplaintStore : IComplaintStore, IOutboxStore, 
         ArgumentNullException.ThrowIfNull(logger);
         _database = database;
         _time = time;
+        _logger = logger;
         _migrator = new PostgreSqlMigrator(database, time, logger);
     }
 

@@ -112,7 +112,7 @@ public abstract partial class ComplaintStoreContractTests
     public async Task CommitIntakeBatch_ConcurrentWorkersWithOverlappingGroups_EachMessageCommitsOnceAndNoGroupFails()
     {
         await using var store = await CreateStoreAsync();
-        const int Keys = 40, Workers = 4, GroupSize = 10;
+        const int Keys = 60, Workers = 4, GroupSize = 30;
         var keys = Enumerable.Range(0, Keys).Select(i => "19300000000001" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
         // Every worker delivers every message, starting at a different point and, for half of them, in reverse order,
