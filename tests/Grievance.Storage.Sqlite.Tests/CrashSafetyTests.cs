@@ -88,6 +88,14 @@ public class CrashSafetyTests
         }
 
         Assert.True(fault.Fired);
+        if (step == IntakeStep.PersistMidGroup)
+        {
+            // The group's transaction was open with rows written when the crash came: none of them may be visible.
+            await using var inspect = Build(null);
+            Assert.Empty(await inspect.GetRequiredService<IComplaintStore>().ListAsync(new ComplaintQuery()));
+            Assert.Empty(await inspect.GetRequiredService<IComplaintStore>().ListRejectionsAsync());
+            Assert.Null(await inspect.GetRequiredService<IComplaintStore>().FindProcessedAsync(Channels.X, "1930000000000000001"));
+        }
 
         await using var restarted = Build(null);
         await restarted.GetRequiredService<IIntakePipeline>().RunAsync(source);

@@ -14,6 +14,28 @@ public interface IComplaintStore
     /// <returns>The record, or <see langword="null"/> when the message is new.</returns>
     Task<ProcessedMessage?> FindProcessedAsync(string channel, string externalId, CancellationToken cancellationToken = default);
 
+    /// <summary>Finds the records of several messages of one channel at once (intake looks up a whole group in one call).</summary>
+    /// <param name="channel">The channel.</param>
+    /// <param name="externalIds">The channel's ids of the messages.</param>
+    /// <param name="cancellationToken">The token to cancel the operation.</param>
+    /// <returns>The records of those messages that were handled, in no particular order; new messages have none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="channel"/> or <paramref name="externalIds"/> is <see langword="null"/>.</exception>
+    async Task<IReadOnlyList<ProcessedMessage>> FindProcessedBatchAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalIds);
+        var found = new List<ProcessedMessage>();
+        foreach (var externalId in externalIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await FindProcessedAsync(channel, externalId, cancellationToken).ConfigureAwait(false) is { } record)
+            {
+                found.Add(record);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Writes everything one intake step produced in one transaction.</summary>
     /// <param name="commit">What to write.</param>
     /// <param name="cancellationToken">The token to cancel the operation.</param>

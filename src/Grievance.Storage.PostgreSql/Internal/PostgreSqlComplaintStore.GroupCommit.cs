@@ -41,6 +41,20 @@ internal sealed partial class PostgreSqlComplaintStore
     private const string RejectionsSql =
         "INSERT INTO {schema}.rejections (id, kind, channel, external_id, reasons, rejected_at, message) SELECT * FROM unnest(@id, @kind, @channel, @external, @reasons, @at, @message)";
 
+    public async Task<IReadOnlyList<ProcessedMessage>> FindProcessedBatchAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalIds);
+        if (externalIds.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = externalIds.Distinct(StringComparer.Ordinal).Select(id => new ProcessedMessage { Channel = channel, ExternalId = id, Outcome = default, ProcessedAt = default }).ToList();
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return [.. (await ExistingAsync(connection, keys, cancellationToken).ConfigureAwait(false)).Values];
+    }
+
     public async Task<IReadOnlyList<IntakeCommitResult>> CommitIntakeBatchAsync(IReadOnlyList<IntakeCommit> commits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commits);

@@ -67,6 +67,33 @@ internal sealed class SqliteComplaintStore : IComplaintStore, IOutboxStore, IChe
         }
     }
 
+    public async Task<IReadOnlyList<ProcessedMessage>> FindProcessedBatchAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalIds);
+        var session = await RentAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // One prepared lookup per id on one open connection: in-process, a query costs microseconds.
+            var found = new List<ProcessedMessage>();
+            foreach (var externalId in externalIds.Distinct(StringComparer.Ordinal))
+            {
+                if (await FindProcessedAsync(session, null, channel, externalId, cancellationToken).ConfigureAwait(false) is { } record)
+                {
+                    found.Add(record);
+                }
+            }
+
+            Return(session);
+            return found;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
     public async Task<IntakeCommitResult> CommitIntakeAsync(IntakeCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);

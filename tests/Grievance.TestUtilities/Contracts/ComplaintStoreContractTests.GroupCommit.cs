@@ -149,6 +149,25 @@ public abstract partial class ComplaintStoreContractTests
     }
 
     [SkippableFact]
+    public async Task FindProcessedBatch_ReturnsTheRecordsOfHandledMessagesOfThatChannelOnly()
+    {
+        await using var store = await CreateStoreAsync();
+        var a = NewComplaint();
+        var b = NewComplaint();
+        await store.Complaints.CommitIntakeBatchAsync([Commit(a), Commit(b)]);
+
+        var found = await store.Complaints.FindProcessedBatchAsync(Channels.X, [a.SourceMessageId, "1930000000009999999", b.SourceMessageId, a.SourceMessageId]);
+        var elsewhere = await store.Complaints.FindProcessedBatchAsync(Channels.Web, [a.SourceMessageId]);
+
+        Assert.Equal([a.Id, b.Id], found.Select(r => r.ComplaintId!.Value).OrderBy(id => id == a.Id ? 0 : 1));
+        Assert.All(found, r => Assert.Equal(MessageOutcome.Complaint, r.Outcome));
+        Assert.Equal(Processed(a), found.Single(r => r.ExternalId == a.SourceMessageId));
+        Assert.Empty(elsewhere);
+        Assert.Empty(await store.Complaints.FindProcessedBatchAsync(Channels.X, []));
+        Assert.Equal("externalIds", (await Assert.ThrowsAsync<ArgumentNullException>(() => store.Complaints.FindProcessedBatchAsync(Channels.X, null!))).ParamName);
+    }
+
+    [SkippableFact]
     public async Task CommitIntakeBatch_EmptyOrNull_ReturnsNothingOrThrows()
     {
         await using var store = await CreateStoreAsync();

@@ -68,20 +68,22 @@ internal sealed class IntakePipeline : IIntakePipeline
 
         await foreach (var batch in source.ReadAsync(checkpoint, cancellationToken).ConfigureAwait(false))
         {
-            // A batch is stored in groups of at most IntakeGroupSize messages, one transaction each; a group never
-            // spans two batches, so the checkpoint below is set only after every message before it is stored.
+            // A batch is stored in groups of at most IntakeGroupSize messages: one lookup of the already handled
+            // messages and one transaction per group. A group never spans two batches, so the checkpoint below is set
+            // only after every message before it is stored.
             var groupSize = _options.CurrentValue.IntakeGroupSize;
-            foreach (var message in batch.Messages)
+            for (var start = 0; start < batch.Messages.Count; start += groupSize)
             {
-                counts.Read++;
-                await StageAsync(group, message, cancellationToken).ConfigureAwait(false);
-                if (group.Count >= groupSize)
+                var end = Math.Min(start + groupSize, batch.Messages.Count);
+                var handled = await FindHandledAsync(batch.Messages, start, end, cancellationToken).ConfigureAwait(false);
+                for (var i = start; i < end; i++)
                 {
-                    await FlushAsync(group, cancellationToken).ConfigureAwait(false);
+                    counts.Read++;
+                    await StageAsync(group, batch.Messages[i], handled, cancellationToken).ConfigureAwait(false);
                 }
-            }
 
-            await FlushAsync(group, cancellationToken).ConfigureAwait(false);
+                await FlushAsync(group, cancellationToken).ConfigureAwait(false);
+            }
 
             if (batch.Checkpoint is not null)
             {
@@ -110,7 +112,7 @@ internal sealed class IntakePipeline : IIntakePipeline
         activity?.SetTag("grievance.channel", message.Channel);
 
         var group = new IntakeGroup();
-        await StageAsync(group, message, cancellationToken).ConfigureAwait(false);
+        await StageAsync(group, message, null, cancellationToken).ConfigureAwait(false);
         var result = group.Entries[0];
         await FlushAsync(group, cancellationToken).ConfigureAwait(false);
 
@@ -123,7 +125,40 @@ internal sealed class IntakePipeline : IIntakePipeline
     /// <see cref="FlushAsync"/>. A message that may refer to a complaint still pending in the group (a reply in its
     /// thread, a message quoting its code) first flushes the group, so the classifier and the lookups see that complaint.
     /// </summary>
-    private async Task StageAsync(IntakeGroup group, InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Step 2 for a group at once: the records of the messages of <paramref name="messages"/>[start..end) the store has
+    /// already handled, in one call per channel (one query instead of one per message).
+    /// </summary>
+    private async Task<Dictionary<(string Channel, string ExternalId), ProcessedMessage>> FindHandledAsync(IReadOnlyList<InboundMessage> messages, int start, int end, CancellationToken cancellationToken)
+    {
+        var byChannel = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = start; i < end; i++)
+        {
+            var message = messages[i];
+            if (message is not null && !string.IsNullOrEmpty(message.Channel) && !string.IsNullOrEmpty(message.ExternalId))
+            {
+                if (!byChannel.TryGetValue(message.Channel, out var ids))
+                {
+                    byChannel[message.Channel] = ids = [];
+                }
+
+                ids.Add(message.ExternalId);
+            }
+        }
+
+        var handled = new Dictionary<(string Channel, string ExternalId), ProcessedMessage>();
+        foreach (var (channel, ids) in byChannel)
+        {
+            foreach (var record in await _store.FindProcessedBatchAsync(channel, ids, cancellationToken).ConfigureAwait(false))
+            {
+                handled[(record.Channel, record.ExternalId)] = record;
+            }
+        }
+
+        return handled;
+    }
+
+    private async Task StageAsync(IntakeGroup group, InboundMessage message, Dictionary<(string Channel, string ExternalId), ProcessedMessage>? handled, CancellationToken cancellationToken)
     {
         var entry = new IntakeGroup.Entry(message, _time.GetTimestamp());
 
@@ -142,7 +177,9 @@ internal sealed class IntakePipeline : IIntakePipeline
             return;
         }
 
-        var existing = await _store.FindProcessedAsync(message.Channel, message.ExternalId, cancellationToken).ConfigureAwait(false);
+        var existing = handled is not null
+            ? handled.GetValueOrDefault((message.Channel, message.ExternalId))
+            : await _store.FindProcessedAsync(message.Channel, message.ExternalId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             group.Add(entry.Done(Duplicate(message, existing)));

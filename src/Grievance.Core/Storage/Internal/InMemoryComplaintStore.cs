@@ -33,6 +33,25 @@ internal sealed class InMemoryComplaintStore(TimeProvider time) : IComplaintStor
         }
     }
 
+    public Task<IReadOnlyList<ProcessedMessage>> FindProcessedBatchAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalIds);
+        lock (_gate)
+        {
+            var found = new List<ProcessedMessage>();
+            foreach (var externalId in externalIds.Distinct(StringComparer.Ordinal))
+            {
+                if (_processed.TryGetValue((channel, externalId), out var record))
+                {
+                    found.Add(record);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<ProcessedMessage>>(found);
+        }
+    }
+
     public Task<IntakeCommitResult> CommitIntakeAsync(IntakeCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
