@@ -6,12 +6,14 @@ using NpgsqlTypes;
 namespace Grievance.Storage.PostgreSql.Internal;
 
 /// <summary>
-/// Group commit: a whole group of intake commits in one transaction and three round trips, whatever its size.
-/// 1. the processed-message gate as one multi-row <c>INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING RETURNING</c>,
-///    in key order, so workers whose groups overlap take the keys' locks in the same order;
-/// 2. the earlier records of the keys that were already taken (only when some were);
+/// Group commit: a whole group of intake commits in one transaction and three round trips whatever its size (four
+/// when some of its messages were already recorded):
+/// 1. BEGIN and the processed-message gate as one multi-row <c>INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING
+///    RETURNING</c>, in key order, so workers whose groups overlap take the keys' locks in the same order;
+/// 2. only when some keys were already taken: their earlier records;
 /// 3. one <see cref="NpgsqlBatch"/> with one multi-row insert per table (complaints, audit events, outbox, rejections),
-///    each statement's text fixed so the server can keep it prepared; then COMMIT.
+///    each statement's text fixed whatever the group's size;
+/// 4. COMMIT.
 /// A deadlock or serialization failure (the server rolled the group back) is retried a few times.
 /// </summary>
 internal sealed partial class PostgreSqlComplaintStore
