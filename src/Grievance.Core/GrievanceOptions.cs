@@ -41,6 +41,14 @@ public sealed class GrievanceOptions
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan DefaultResolutionTime { get; set; } = TimeSpan.FromDays(21);
 
+    /// <summary>
+    /// Gets or sets the most messages of one source batch that intake stores in one transaction (group commit).
+    /// Larger groups mean fewer commits; a group never spans two batches, so a slow source never holds messages back.
+    /// </summary>
+    /// <value>The default value is 256. 1 stores every message in its own transaction.</value>
+    [Range(1, 10_000)]
+    public int IntakeGroupSize { get; set; } = 256;
+
     /// <summary>Gets or sets how often delivery of a citizen message is tried before it is marked failed.</summary>
     /// <value>The default value is 5.</value>
     [Range(1, 100)]

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Source lease on {Source} lost: its database connection broke.")]
     public static partial void LeaseLost(ILogger logger, Exception? exception, string source);
+
+    [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Group commit of {Count} intake commit(s) rolled back by the server ({SqlState}) on attempt {Attempt}; retrying.")]
+    public static partial void GroupCommitRetried(ILogger logger, string sqlState, int count, int attempt);
 }

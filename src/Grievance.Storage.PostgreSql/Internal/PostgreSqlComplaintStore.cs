@@ -33,6 +33,7 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
     private readonly PostgreSqlDatabase _database;
     private readonly TimeProvider _time;
     private readonly PostgreSqlMigrator _migrator;
+    private readonly ILogger<PostgreSqlComplaintStore> _logger;
 
     public PostgreSqlComplaintStore(PostgreSqlDatabase database, TimeProvider time, ILogger<PostgreSqlComplaintStore> logger)
     {
@@ -41,6 +42,7 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
         ArgumentNullException.ThrowIfNull(logger);
         _database = database;
         _time = time;
+        _logger = logger;
         _migrator = new PostgreSqlMigrator(database, time, logger);
     }
 

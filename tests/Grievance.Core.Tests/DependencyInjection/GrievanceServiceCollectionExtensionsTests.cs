@@ -138,6 +138,8 @@ public class GrievanceServiceCollectionExtensionsTests
         { "bad triage id", o => o.TriageDepartment = "Triage Cell", "lower-case letters" },
         { "unknown time zone", o => o.TimeZone = "Mars/Olympus", "Mars/Olympus" },
         { "zero text limit", o => o.MaxInboundTextLength = 0, "MaxInboundTextLength" },
+        { "zero intake group size", o => o.IntakeGroupSize = 0, "IntakeGroupSize" },
+        { "intake group size too large", o => o.IntakeGroupSize = 10_001, "IntakeGroupSize" },
         { "resolution too short", o => o.DefaultResolutionTime = TimeSpan.FromSeconds(1), "DefaultResolutionTime" },
         { "template without code", o => o.AcknowledgementTemplate = "Thanks, we got it.", "'{code}' placeholder" },
         { "department without name", o => o.Departments.Add(new DepartmentOptions { Id = "roads" }), "Name" },

@@ -25,7 +25,7 @@ public sealed record StoreUnderTest(IComplaintStore Complaints, IOutboxStore Out
 /// Derive once per store and create an empty store in <see cref="CreateStoreAsync"/>. A store that needs a server the
 /// machine may lack skips its tests by calling <c>Skip.If</c> (Xunit.SkippableFact) there.
 /// </summary>
-public abstract class ComplaintStoreContractTests
+public abstract partial class ComplaintStoreContractTests
 {
     private int _next;
 

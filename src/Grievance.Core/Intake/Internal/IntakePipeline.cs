@@ -70,22 +70,26 @@ internal sealed class IntakePipeline : IIntakePipeline
         ArgumentNullException.ThrowIfNull(source);
         var checkpoint = await _checkpoints.GetAsync(source.Name, cancellationToken).ConfigureAwait(false);
         string? committed = null;
-        int read = 0, created = 0, followUps = 0, queries = 0, duplicates = 0, rejected = 0;
+        var counts = new RunCounts();
+        var group = new IntakeGroup(counts);
 
         await foreach (var batch in source.ReadAsync(checkpoint, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var message in batch.Messages)
+            // A batch is stored in groups of at most IntakeGroupSize messages: one lookup of the already handled
+            // messages and one transaction per group. A group never spans two batches, so the checkpoint below is set
+            // only after every message before it is stored.
+            var groupSize = _options.CurrentValue.IntakeGroupSize;
+            for (var start = 0; start < batch.Messages.Count; start += groupSize)
             {
-                read++;
-                var result = await ProcessAsync(message, cancellationToken).ConfigureAwait(false);
-                switch (result.Outcome)
+                var end = Math.Min(start + groupSize, batch.Messages.Count);
+                var handled = await FindHandledAsync(batch.Messages, start, end, cancellationToken).ConfigureAwait(false);
+                for (var i = start; i < end; i++)
                 {
-                    case IntakeOutcome.Created: created++; break;
-                    case IntakeOutcome.FollowUp: followUps++; break;
-                    case IntakeOutcome.StatusQuery: queries++; break;
-                    case IntakeOutcome.Duplicate: duplicates++; break;
-                    default: rejected++; break;
+                    counts.Read++;
+                    await StageAsync(group, batch.Messages[i], handled, cancellationToken).ConfigureAwait(false);
                 }
+
+                await FlushAsync(group, cancellationToken).ConfigureAwait(false);
             }
 
             if (batch.Checkpoint is not null)
@@ -98,12 +102,12 @@ internal sealed class IntakePipeline : IIntakePipeline
 
         return new IntakeRunResult
         {
-            Read = read,
-            Created = created,
-            FollowUps = followUps,
-            StatusQueries = queries,
-            Duplicates = duplicates,
-            Rejected = rejected,
+            Read = counts.Read,
+            Created = counts.Created,
+            FollowUps = counts.FollowUps,
+            StatusQueries = counts.StatusQueries,
+            Duplicates = counts.Duplicates,
+            Rejected = counts.Rejected,
             Checkpoint = committed,
         };
     }
@@ -111,43 +115,174 @@ internal sealed class IntakePipeline : IIntakePipeline
     public async Task<IntakeResult> ProcessAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var started = _time.GetTimestamp();
         using var activity = GrievanceMetrics.ActivitySource.StartActivity("grievance.intake");
         activity?.SetTag("grievance.channel", message.Channel);
 
-        var result = await ProcessCoreAsync(message, cancellationToken).ConfigureAwait(false);
+        var group = new IntakeGroup();
+        await StageAsync(group, message, null, cancellationToken).ConfigureAwait(false);
+        var result = group.Entries[0];
+        await FlushAsync(group, cancellationToken).ConfigureAwait(false);
 
-        activity?.SetTag("grievance.outcome", result.Outcome.ToString());
-        _metrics.RecordIntake(message.Channel, result.Outcome, _time.GetElapsedTime(started));
-        return result;
+        activity?.SetTag("grievance.outcome", result.Result!.Outcome.ToString());
+        return result.Result!;
     }
 
-    private async Task<IntakeResult> ProcessCoreAsync(InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Steps 1-5 for one message: what it should write joins the group, to be stored with the rest of the group in
+    /// <see cref="FlushAsync"/>. A message that may refer to a complaint still pending in the group (a reply in its
+    /// thread, a message quoting its code) first flushes the group, so the classifier and the lookups see that complaint.
+    /// </summary>
+    /// <summary>
+    /// Step 2 for a group at once: the records of the messages of <paramref name="messages"/>[start..end) the store has
+    /// already handled, in one call per channel (one query instead of one per message).
+    /// </summary>
+    private async Task<Dictionary<(string Channel, string ExternalId), ProcessedMessage>> FindHandledAsync(IReadOnlyList<InboundMessage> messages, int start, int end, CancellationToken cancellationToken)
     {
+        var byChannel = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = start; i < end; i++)
+        {
+            var message = messages[i];
+            if (message is not null && !string.IsNullOrEmpty(message.Channel) && !string.IsNullOrEmpty(message.ExternalId))
+            {
+                if (!byChannel.TryGetValue(message.Channel, out var ids))
+                {
+                    byChannel[message.Channel] = ids = [];
+                }
+
+                ids.Add(message.ExternalId);
+            }
+        }
+
+        var handled = new Dictionary<(string Channel, string ExternalId), ProcessedMessage>();
+        foreach (var (channel, ids) in byChannel)
+        {
+            foreach (var record in await _store.FindProcessedBatchAsync(channel, ids, cancellationToken).ConfigureAwait(false))
+            {
+                handled[(record.Channel, record.ExternalId)] = record;
+            }
+        }
+
+        return handled;
+    }
+
+    private async Task StageAsync(IntakeGroup group, InboundMessage message, Dictionary<(string Channel, string ExternalId), ProcessedMessage>? handled, CancellationToken cancellationToken)
+    {
+        var entry = new IntakeGroup.Entry(message, _time.GetTimestamp());
+
         // 1 validate
         var errors = await ValidateAsync(message, cancellationToken).ConfigureAwait(false);
         if (errors.Count > 0)
         {
-            return await RejectAsync(message, RejectionKind.Invalid, errors, cancellationToken).ConfigureAwait(false);
+            group.Add(entry.Stage(Reject(message, RejectionKind.Invalid, errors)));
+            return;
         }
 
-        // 2 deduplicate
-        var existing = await _store.FindProcessedAsync(message.Channel, message.ExternalId, cancellationToken).ConfigureAwait(false);
+        // 2 deduplicate: against the group first (the same post delivered twice in one window), then the store
+        if (group.IsPending(message.Channel, message.ExternalId))
+        {
+            group.Add(entry);
+            return;
+        }
+
+        var existing = handled is not null
+            ? handled.GetValueOrDefault((message.Channel, message.ExternalId))
+            : await _store.FindProcessedAsync(message.Channel, message.ExternalId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            return Duplicate(message, existing);
+            group.Add(entry.Done(Duplicate(message, existing)));
+            return;
+        }
+
+        if (group.MayReferTo(message))
+        {
+            await FlushAsync(group, cancellationToken).ConfigureAwait(false);
         }
 
         // 3 classify
         var classification = await _classifier.ClassifyAsync(message, cancellationToken).ConfigureAwait(false);
-        return classification.Kind switch
+        var staged = classification.Kind switch
         {
             MessageKind.FollowUp when classification.ComplaintId is { } id => await FollowUpAsync(message, id, cancellationToken).ConfigureAwait(false),
             MessageKind.Feedback when classification.ComplaintId is { } about => await FeedbackAsync(message, about, cancellationToken).ConfigureAwait(false),
             MessageKind.StatusQuery when classification.Code is { } code => await StatusQueryAsync(message, code, cancellationToken).ConfigureAwait(false),
-            MessageKind.NotAGrievance => await RejectAsync(message, RejectionKind.NotAGrievance, [classification.Reason], cancellationToken).ConfigureAwait(false),
+            MessageKind.NotAGrievance => Reject(message, RejectionKind.NotAGrievance, [classification.Reason]),
             _ => await CreateAsync(message, cancellationToken).ConfigureAwait(false),
         };
+        group.Add(entry.Stage(staged));
+    }
+
+    /// <summary>Step 6 for a group: one transaction for all its writes, then each message's result, log and metrics.</summary>
+    private async Task FlushAsync(IntakeGroup group, CancellationToken cancellationToken)
+    {
+        if (group.Count == 0)
+        {
+            return;
+        }
+
+        var commits = group.Commits();
+        IReadOnlyList<IntakeCommitResult> results;
+        if (commits.Count == 0)
+        {
+            results = [];
+        }
+        else if (commits.Count == 1)
+        {
+            results = [await _store.CommitIntakeAsync(commits[0], cancellationToken).ConfigureAwait(false)];
+        }
+        else
+        {
+            using var activity = GrievanceMetrics.ActivitySource.StartActivity("grievance.intake.group");
+            activity?.SetTag("grievance.messages", commits.Count);
+            results = await _store.CommitIntakeBatchAsync(commits, cancellationToken).ConfigureAwait(false);
+            if (results.Count != commits.Count)
+            {
+                throw new InvalidOperationException($"The store returned {results.Count} results for a group of {commits.Count} commits.");
+            }
+        }
+
+        var next = 0;
+        foreach (var entry in group.Entries)
+        {
+            if (entry.Staged is { } staged)
+            {
+                var result = results[next++];
+                entry.Record = result.Committed ? staged.Commit.Message : result.Existing;
+                entry.Result = result.Committed ? Committed(entry.Message, staged) : Duplicate(entry.Message, result.Existing!);
+            }
+            else if (entry.Result is null)
+            {
+                // The same message earlier in this group: whatever became of that one is this one's earlier record.
+                var first = group.Entries[entry.DuplicateOf];
+                entry.Result = Duplicate(entry.Message, first.Record!);
+            }
+
+            _metrics.RecordIntake(entry.Message.Channel, entry.Result.Outcome, _time.GetElapsedTime(entry.Started));
+            group.Counts?.Add(entry.Result.Outcome);
+        }
+
+        group.Clear();
+    }
+
+    private IntakeResult Committed(InboundMessage message, StagedCommit staged)
+    {
+        var commit = staged.Commit;
+        switch (staged.Result.Outcome)
+        {
+            case IntakeOutcome.Created:
+                var complaint = commit.NewComplaint!;
+                Log.ComplaintCreated(_logger, complaint.Id.Value, complaint.Code.Value, message.Channel, complaint.Department.Value, complaint.Routing?.Confidence ?? 0);
+                break;
+            case IntakeOutcome.FollowUp:
+                Log.FollowUpRecorded(_logger, staged.Result.ComplaintId!.Value.Value, message.Channel, message.ExternalId);
+                break;
+            case IntakeOutcome.Rejected:
+                var rejection = commit.Rejection!;
+                Log.MessageRejected(_logger, rejection.Kind == RejectionKind.Invalid ? LogLevel.Warning : LogLevel.Information, rejection.Id,
+                    rejection.Channel ?? "(none)", rejection.ExternalId ?? "(none)", rejection.Kind, rejection.Reasons.Count);
+                break;
+        }
+
+        return staged.Result;
     }
 
     private async Task<List<string>> ValidateAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -163,13 +298,13 @@ internal sealed class IntakePipeline : IIntakePipeline
         return errors;
     }
 
-    private async Task<IntakeResult> CreateAsync(InboundMessage message, CancellationToken cancellationToken)
+    private async Task<StagedCommit> CreateAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         // 4 route
         var decision = await _router.RouteAsync(message, cancellationToken).ConfigureAwait(false);
         if (!decision.IsGrievance)
         {
-            return await RejectAsync(message, RejectionKind.NotAGrievance, [.. decision.Reasons], cancellationToken).ConfigureAwait(false);
+            return Reject(message, RejectionKind.NotAGrievance, [.. decision.Reasons]);
         }
 
         // 5 code
@@ -212,8 +347,8 @@ internal sealed class IntakePipeline : IIntakePipeline
 
         var acknowledgement = Outbound(complaint, message, OutboundMessageKind.Acknowledgement, _composer.Acknowledgement(complaint), "ack", now);
 
-        // 6 persist: complaint, audit event and acknowledgement in one transaction
-        var commit = await _store.CommitIntakeAsync(
+        // 6 persist (at the group's flush): complaint, audit event and acknowledgement in one transaction
+        return new StagedCommit(
             new IntakeCommit
             {
                 Message = Processed(message, MessageOutcome.Complaint, complaint.Id, null, now),
@@ -221,22 +356,14 @@ internal sealed class IntakePipeline : IIntakePipeline
                 AuditEvents = [audit],
                 Outbound = [acknowledgement],
             },
-            cancellationToken).ConfigureAwait(false);
-
-        if (!commit.Committed)
-        {
-            return Duplicate(message, commit.Existing!);
-        }
-
-        Log.ComplaintCreated(_logger, complaint.Id.Value, code.Value, message.Channel, complaint.Department.Value, decision.Confidence);
-        return new IntakeResult { Outcome = IntakeOutcome.Created, ComplaintId = complaint.Id, Code = code };
+            new IntakeResult { Outcome = IntakeOutcome.Created, ComplaintId = complaint.Id, Code = code });
     }
 
-    private async Task<IntakeResult> FollowUpAsync(InboundMessage message, ComplaintId complaintId, CancellationToken cancellationToken)
+    private async Task<StagedCommit> FollowUpAsync(InboundMessage message, ComplaintId complaintId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var complaint = await _store.GetAsync(complaintId, cancellationToken).ConfigureAwait(false);
-        var commit = await _store.CommitIntakeAsync(
+        return new StagedCommit(
             new IntakeCommit
             {
                 Message = Processed(message, MessageOutcome.FollowUp, complaintId, null, now),
@@ -254,29 +381,21 @@ internal sealed class IntakePipeline : IIntakePipeline
                     },
                 ],
             },
-            cancellationToken).ConfigureAwait(false);
-
-        if (!commit.Committed)
-        {
-            return Duplicate(message, commit.Existing!);
-        }
-
-        Log.FollowUpRecorded(_logger, complaintId.Value, message.Channel, message.ExternalId);
-        return new IntakeResult { Outcome = IntakeOutcome.FollowUp, ComplaintId = complaintId, Code = complaint?.Code };
+            new IntakeResult { Outcome = IntakeOutcome.FollowUp, ComplaintId = complaintId, Code = complaint?.Code });
     }
 
-    private async Task<IntakeResult> StatusQueryAsync(InboundMessage message, ComplaintCode code, CancellationToken cancellationToken)
+    private async Task<StagedCommit> StatusQueryAsync(InboundMessage message, ComplaintCode code, CancellationToken cancellationToken)
     {
         var complaint = await _store.FindByCodeAsync(code, cancellationToken).ConfigureAwait(false);
         if (complaint is null)
         {
-            return await RejectAsync(message, RejectionKind.UnknownCode, [$"No complaint has the code '{code}'."], cancellationToken).ConfigureAwait(false);
+            return Reject(message, RejectionKind.UnknownCode, [$"No complaint has the code '{code}'."]);
         }
 
         var now = _time.GetUtcNow();
         var language = message.Language ?? (message.Text.Contains("स्थिति", StringComparison.Ordinal) ? "hi" : null);
         var reply = Outbound(complaint, message, OutboundMessageKind.StatusReply, _composer.StatusReply(complaint, language), "status:" + message.ExternalId, now);
-        var commit = await _store.CommitIntakeAsync(
+        return new StagedCommit(
             new IntakeCommit
             {
                 Message = Processed(message, MessageOutcome.StatusQuery, complaint.Id, null, now),
@@ -294,18 +413,11 @@ internal sealed class IntakePipeline : IIntakePipeline
                 ],
                 Outbound = [reply],
             },
-            cancellationToken).ConfigureAwait(false);
-
-        if (!commit.Committed)
-        {
-            return Duplicate(message, commit.Existing!);
-        }
-
-        return new IntakeResult { Outcome = IntakeOutcome.StatusQuery, ComplaintId = complaint.Id, Code = complaint.Code };
+            new IntakeResult { Outcome = IntakeOutcome.StatusQuery, ComplaintId = complaint.Id, Code = complaint.Code });
     }
 
     /// <summary>The complainant's answer to "was it resolved?": the lifecycle reopens (and escalates) or closes the complaint, then the message is recorded.</summary>
-    private async Task<IntakeResult> FeedbackAsync(InboundMessage message, ComplaintId complaintId, CancellationToken cancellationToken)
+    private async Task<StagedCommit> FeedbackAsync(InboundMessage message, ComplaintId complaintId, CancellationToken cancellationToken)
     {
         var complaint = await _store.GetAsync(complaintId, cancellationToken).ConfigureAwait(false);
         if (complaint is null || !FeedbackParser.TryParse(message.Text, out var satisfied, out var rating))
@@ -320,18 +432,14 @@ internal sealed class IntakePipeline : IIntakePipeline
             return await FollowUpAsync(message, complaintId, cancellationToken).ConfigureAwait(false);
         }
 
-        var commit = await _store.CommitIntakeAsync(
+        // The lifecycle's change is its own transaction, keyed on this message (a re-read after a crash finds it recorded
+        // and the complaint no longer awaiting an answer); the message itself is recorded with its group.
+        return new StagedCommit(
             new IntakeCommit { Message = Processed(message, MessageOutcome.FollowUp, complaintId, null, _time.GetUtcNow()) },
-            cancellationToken).ConfigureAwait(false);
-        if (!commit.Committed)
-        {
-            return Duplicate(message, commit.Existing!);
-        }
-
-        return new IntakeResult { Outcome = IntakeOutcome.FollowUp, ComplaintId = complaintId, Code = complaint.Code };
+            new IntakeResult { Outcome = IntakeOutcome.FollowUp, ComplaintId = complaintId, Code = complaint.Code });
     }
 
-    private async Task<IntakeResult> RejectAsync(InboundMessage message, RejectionKind kind, List<string> reasons, CancellationToken cancellationToken)
+    private StagedCommit Reject(InboundMessage message, RejectionKind kind, List<string> reasons)
     {
         var now = _time.GetUtcNow();
         var rejection = new Rejection
@@ -348,21 +456,13 @@ internal sealed class IntakePipeline : IIntakePipeline
         // A message without a usable key cannot be deduplicated: its rejection is recorded on its own.
         var keyed = rejection.Channel is not null && rejection.ExternalId is not null
             && rejection.ExternalId.Length <= InboundMessageValidator.MaxExternalIdLength;
-        var commit = await _store.CommitIntakeAsync(
+        return new StagedCommit(
             new IntakeCommit
             {
                 Message = keyed ? Processed(message, MessageOutcome.Rejected, null, rejection.Id, now) : null,
                 Rejection = rejection,
             },
-            cancellationToken).ConfigureAwait(false);
-
-        if (!commit.Committed)
-        {
-            return Duplicate(message, commit.Existing!);
-        }
-
-        Log.MessageRejected(_logger, kind == RejectionKind.Invalid ? LogLevel.Warning : LogLevel.Information, rejection.Id, rejection.Channel ?? "(none)", rejection.ExternalId ?? "(none)", kind, reasons.Count);
-        return new IntakeResult { Outcome = IntakeOutcome.Rejected, Errors = reasons };
+            new IntakeResult { Outcome = IntakeOutcome.Rejected, Errors = reasons });
     }
 
     private IntakeResult Duplicate(InboundMessage message, ProcessedMessage existing)

@@ -33,26 +33,76 @@ internal sealed partial class InMemoryComplaintStore(TimeProvider time) : ICompl
         }
     }
 
+    public Task<IReadOnlyList<ProcessedMessage>> FindProcessedBatchAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(externalIds);
+        lock (_gate)
+        {
+            var found = new List<ProcessedMessage>();
+            foreach (var externalId in externalIds.Distinct(StringComparer.Ordinal))
+            {
+                if (_processed.TryGetValue((channel, externalId), out var record))
+                {
+                    found.Add(record);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<ProcessedMessage>>(found);
+        }
+    }
+
     public Task<IntakeCommitResult> CommitIntakeAsync(IntakeCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            // Check every constraint before writing anything, so a failed commit leaves no trace.
-            if (commit.Message is { } message && _processed.TryGetValue((message.Channel, message.ExternalId), out var existing))
+            return Task.FromResult(CommitLocked([commit])[0]);
+        }
+    }
+
+    public Task<IReadOnlyList<IntakeCommitResult>> CommitIntakeBatchAsync(IReadOnlyList<IntakeCommit> commits, CancellationToken cancellationToken = default)
+    {
+        IntakeCommitBatch.Validate(commits);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<IntakeCommitResult>>(CommitLocked(commits));
+        }
+    }
+
+    /// <summary>Checks every constraint of every item before writing anything, so a failed group leaves no trace.</summary>
+    private IntakeCommitResult[] CommitLocked(IReadOnlyList<IntakeCommit> commits)
+    {
+        var results = new IntakeCommitResult[commits.Count];
+        var keys = new Dictionary<(string Channel, string ExternalId), ProcessedMessage>();
+        var ids = new HashSet<ComplaintId>();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        var idempotencyKeys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < commits.Count; i++)
+        {
+            var commit = commits[i];
+            if (commit.Message is { } message)
             {
-                return Task.FromResult(new IntakeCommitResult(false, existing));
+                var key = (message.Channel, message.ExternalId);
+                if (_processed.TryGetValue(key, out var existing) || keys.TryGetValue(key, out existing))
+                {
+                    results[i] = new IntakeCommitResult(false, existing);
+                    continue;
+                }
+
+                keys[key] = message;
             }
 
             if (commit.NewComplaint is { } fresh)
             {
-                if (_complaints.ContainsKey(fresh.Id))
+                if (_complaints.ContainsKey(fresh.Id) || !ids.Add(fresh.Id))
                 {
                     throw new InvalidOperationException($"Complaint {fresh.Id} already exists.");
                 }
 
-                if (_byCode.ContainsKey(fresh.Code.Value))
+                if (_byCode.ContainsKey(fresh.Code.Value) || !codes.Add(fresh.Code.Value))
                 {
                     throw new InvalidOperationException($"The code {fresh.Code} was already issued.");
                 }
@@ -60,7 +110,7 @@ internal sealed partial class InMemoryComplaintStore(TimeProvider time) : ICompl
 
             foreach (var outbound in commit.Outbound)
             {
-                if (_idempotencyKeys.Contains(outbound.IdempotencyKey))
+                if (_idempotencyKeys.Contains(outbound.IdempotencyKey) || !idempotencyKeys.Add(outbound.IdempotencyKey))
                 {
                     throw new InvalidOperationException($"An outbox message with idempotency key '{outbound.IdempotencyKey}' already exists.");
                 }
@@ -68,50 +118,63 @@ internal sealed partial class InMemoryComplaintStore(TimeProvider time) : ICompl
 
             foreach (var audit in commit.AuditEvents)
             {
-                if (!_complaints.ContainsKey(audit.ComplaintId) && audit.ComplaintId != commit.NewComplaint?.Id)
+                if (!_complaints.ContainsKey(audit.ComplaintId) && !ids.Contains(audit.ComplaintId))
                 {
                     throw new InvalidOperationException($"Audit event for unknown complaint {audit.ComplaintId}.");
                 }
             }
 
-            if (commit.Message is { } record)
+            results[i] = new IntakeCommitResult(true, null);
+        }
+
+        for (var i = 0; i < commits.Count; i++)
+        {
+            if (results[i].Committed)
             {
-                _processed[(record.Channel, record.ExternalId)] = record;
+                Apply(commits[i]);
+            }
+        }
+
+        return results;
+    }
+
+    private void Apply(IntakeCommit commit)
+    {
+        if (commit.Message is { } record)
+        {
+            _processed[(record.Channel, record.ExternalId)] = record;
+        }
+
+        if (commit.NewComplaint is { } complaint)
+        {
+            _complaints[complaint.Id] = complaint;
+            _order.Add(complaint.Id);
+            _byCode[complaint.Code.Value] = complaint.Id;
+            if (complaint.ConversationId is not null)
+            {
+                _byConversation.TryAdd((complaint.Channel, complaint.ConversationId), complaint.Id);
+            }
+        }
+
+        foreach (var audit in commit.AuditEvents)
+        {
+            if (!_audit.TryGetValue(audit.ComplaintId, out var trail))
+            {
+                _audit[audit.ComplaintId] = trail = [];
             }
 
-            if (commit.NewComplaint is { } complaint)
-            {
-                _complaints[complaint.Id] = complaint;
-                _order.Add(complaint.Id);
-                _byCode[complaint.Code.Value] = complaint.Id;
-                if (complaint.ConversationId is not null)
-                {
-                    _byConversation.TryAdd((complaint.Channel, complaint.ConversationId), complaint.Id);
-                }
-            }
+            trail.Add(audit);
+        }
 
-            foreach (var audit in commit.AuditEvents)
-            {
-                if (!_audit.TryGetValue(audit.ComplaintId, out var trail))
-                {
-                    _audit[audit.ComplaintId] = trail = [];
-                }
+        foreach (var outbound in commit.Outbound)
+        {
+            _outbox.Add(outbound);
+            _idempotencyKeys.Add(outbound.IdempotencyKey);
+        }
 
-                trail.Add(audit);
-            }
-
-            foreach (var outbound in commit.Outbound)
-            {
-                _outbox.Add(outbound);
-                _idempotencyKeys.Add(outbound.IdempotencyKey);
-            }
-
-            if (commit.Rejection is { } rejection)
-            {
-                _rejections.Add(rejection);
-            }
-
-            return Task.FromResult(new IntakeCommitResult(true, null));
+        if (commit.Rejection is { } rejection)
+        {
+            _rejections.Add(rejection);
         }
     }
 
