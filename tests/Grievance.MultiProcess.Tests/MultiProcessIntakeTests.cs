@@ -78,7 +78,7 @@ public sealed class MultiProcessIntakeTests(ITestOutputHelper output)
         var killAt = random.Next(Mentions / 5, Mentions * 4 / 5);
         output.WriteLine($"seed {seed}: one worker is killed once {killAt} complaints are stored");
 
-        var fake = new FakeXApi { MentionsRequestsPerWindow = 1_000_000, PostsPerWindow = 1_000_000 };
+        var fake = new FakeXApi { MentionsRequestsPerWindow = 1_000_000, PostsPerWindow = 1_000_000, PostsPer24Hours = 1_000_000 };
         fake.AddUser(DeskId, DeskName);
         Assert.Equal("fake-user-" + DeskId, fake.UserTokenFor(DeskId)); // the token the workers post with
         var citizen = fake.AddUser("1600000000000000042", "ravi_lko");
