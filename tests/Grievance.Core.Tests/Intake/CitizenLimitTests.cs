@@ -205,7 +205,7 @@ public class CitizenLimitTests
     }
 
     [Fact]
-    public async Task ProcessAsync_OtherChannelOrCitizen_CountsSeparately()
+    public async Task ProcessAsync_OtherCitizen_CountsSeparately()
     {
         await using var desk = Desk(o => o.MonthlyLimit = 1);
         await desk.Intake.ProcessAsync(Power(0));
