@@ -9,8 +9,8 @@ namespace Grievance.Intake;
 /// </summary>
 /// <remarks>
 /// The count is of the complaints the citizen opened on the same channel in the current calendar month in
-/// <see cref="GrievanceOptions.TimeZone"/> (Asia/Kolkata), whatever became of them, including those still waiting to be
-/// stored in the same intake group. It is advisory across worker instances: two workers storing the same citizen's
+/// <see cref="GrievanceOptions.TimeZone"/> (Asia/Kolkata), whatever became of them (held, rejected and exempt ones included),
+/// including those still waiting to be stored in the same intake group. It is advisory across worker instances: two workers storing the same citizen's
 /// complaints at the same moment each count what is committed, so together they may let a few more through than the limit.
 /// </remarks>
 public sealed class CitizenLimitOptions
