@@ -226,6 +226,7 @@ public static class SampleDesk
         ComplaintStatus.Resolved => "resolved",
         ComplaintStatus.Rejected => "rejected",
         ComplaintStatus.Reopened => "reopened",
+        ComplaintStatus.HeldForReview => "held-for-review",
         _ => "closed",
     };
 }

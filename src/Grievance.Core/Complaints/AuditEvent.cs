@@ -84,6 +84,12 @@ public static class AuditActions
 
     /// <summary>The complainant's personal data was erased or anonymised.</summary>
     public const string Erased = "erased";
+
+    /// <summary>The complaint was held for review at intake: the complainant reached the monthly limit.</summary>
+    public const string Held = "held";
+
+    /// <summary>An officer released a held complaint for work; its time limit starts then.</summary>
+    public const string Released = "released";
 }
 
 /// <summary>Well-known actors for <see cref="AuditEvent.Actor"/>.</summary>

@@ -26,4 +26,10 @@ public enum ComplaintStatus
 
     /// <summary>Closed for good.</summary>
     Closed = 7,
+
+    /// <summary>
+    /// Received and coded, but held for review because the complainant reached the monthly limit
+    /// (<see cref="Intake.CitizenLimitOptions"/>): no time limit runs until an officer releases it (to <see cref="New"/>) or rejects it.
+    /// </summary>
+    HeldForReview = 8,
 }

@@ -105,6 +105,7 @@ public static class GrievanceServiceCollectionExtensions
         services.TryAddSingleton<IOutboxDispatcher, OutboxDispatcher>();
         services.TryAddSingleton<IComplaintQueries, ScopedComplaintQueries>();
         LifecycleRegistration.AddLifecycleDefaults(services);
+        CitizenLimitRegistration.AddCitizenLimitDefaults(services);
         return builder;
     }
 }

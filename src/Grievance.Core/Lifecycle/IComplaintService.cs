@@ -59,6 +59,19 @@ public interface IComplaintService
     /// <exception cref="ComplaintRuleException">The cap is reached, the target is the current place, or the department or district is unknown.</exception>
     Task<Complaint> TransferAsync(ComplaintId id, string actor, DepartmentId department, DistrictId? district, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Releases a complaint held for review (<see cref="ComplaintStatus.HeldForReview"/>) for work: it becomes
+    /// <see cref="ComplaintStatus.New"/>, its time limit starts now, and the citizen is told with the due date. A held
+    /// complaint that should not be worked is rejected instead (<see cref="RejectAsync"/>, for example as spam or duplicate).
+    /// </summary>
+    /// <param name="id">The complaint.</param>
+    /// <param name="actor">The officer acting.</param>
+    /// <param name="reason">Why, when given.</param>
+    /// <param name="cancellationToken">The token to cancel the operation.</param>
+    /// <returns>The complaint's new state.</returns>
+    /// <exception cref="ComplaintTransitionException">The complaint is not held for review.</exception>
+    Task<Complaint> ReleaseAsync(ComplaintId id, string actor, string? reason = null, CancellationToken cancellationToken = default);
+
     /// <summary>Resolves the complaint: the public resolution note is replied to the citizen, who is asked whether it was resolved.</summary>
     /// <param name="id">The complaint.</param>
     /// <param name="actor">The officer acting.</param>

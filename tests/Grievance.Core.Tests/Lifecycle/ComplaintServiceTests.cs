@@ -21,6 +21,7 @@ public class ComplaintServiceTests
         Reject,
         Reopen,
         Close,
+        Release,
     }
 
     /// <summary>The lifecycle as the issue describes it, written independently of the implementation's table.</summary>
@@ -32,9 +33,10 @@ public class ComplaintServiceTests
         [Act.AskCitizen] = ([ComplaintStatus.Assigned, ComplaintStatus.InProgress, ComplaintStatus.Reopened], ComplaintStatus.AwaitingCitizen),
         [Act.Transfer] = ([ComplaintStatus.New, ComplaintStatus.Assigned, ComplaintStatus.InProgress, ComplaintStatus.AwaitingCitizen, ComplaintStatus.Reopened], ComplaintStatus.New),
         [Act.Resolve] = ([ComplaintStatus.Assigned, ComplaintStatus.InProgress, ComplaintStatus.AwaitingCitizen, ComplaintStatus.Reopened], ComplaintStatus.Resolved),
-        [Act.Reject] = ([ComplaintStatus.New, ComplaintStatus.Assigned, ComplaintStatus.InProgress, ComplaintStatus.AwaitingCitizen], ComplaintStatus.Rejected),
+        [Act.Reject] = ([ComplaintStatus.HeldForReview, ComplaintStatus.New, ComplaintStatus.Assigned, ComplaintStatus.InProgress, ComplaintStatus.AwaitingCitizen], ComplaintStatus.Rejected),
         [Act.Reopen] = ([ComplaintStatus.Resolved, ComplaintStatus.Closed, ComplaintStatus.Rejected], ComplaintStatus.Reopened),
         [Act.Close] = ([ComplaintStatus.Resolved], ComplaintStatus.Closed),
+        [Act.Release] = ([ComplaintStatus.HeldForReview], ComplaintStatus.New),
     };
 
     public static TheoryData<Act, ComplaintStatus> EveryActionFromEveryStatus()
@@ -61,6 +63,7 @@ public class ComplaintServiceTests
         Act.Resolve => service.ResolveAsync(id, "JE-12", "Transformer replaced."),
         Act.Reject => service.RejectAsync(id, "SDO-4", "duplicate"),
         Act.Reopen => service.ReopenAsync(id, "SDO-4", "supply failed again"),
+        Act.Release => service.ReleaseAsync(id, "SDO-4", "a new problem, not a repeat"),
         _ => service.CloseAsync(id, "SDO-4"),
     };
 

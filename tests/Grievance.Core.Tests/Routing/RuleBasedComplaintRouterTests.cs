@@ -145,6 +145,18 @@ public class RuleBasedComplaintRouterTests
         Assert.Equal(category, decision.Category.Value);
     }
 
+    /// <summary>The demo feed's Noida complaint once routed as police/GBN/other: "harass" was no problem word, so "girls" stayed a subject without a problem.</summary>
+    [Theory]
+    [InlineData("@noidapolice_Sample Some men harass girls every evening outside the metro station in Gautam Buddh Nagar sector 18. Please send a patrol.")]
+    [InlineData("@Uppolice boys keep harassing women at the bus stand in Lucknow every night")]
+    [InlineData("@Uppolice college ke bahar ladkiyon ke saath harassment hota hai roz, Lucknow")]
+    public async Task RouteAsync_HarassmentOfWomenOrGirls_IsWomenSafety(string text)
+    {
+        var decision = await Route(text, "Uppolice");
+
+        Assert.Equal(("police", "women-safety"), (decision.Department.Value, decision.Category.Value));
+    }
+
     [Fact]
     public async Task RouteAsync_CorruptionWithAnyDepartment_KeepsTheDepartment()
     {

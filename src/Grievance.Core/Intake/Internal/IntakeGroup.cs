@@ -55,6 +55,9 @@ internal sealed class IntakeGroup
 
     public IReadOnlyList<Entry> Entries => _entries;
 
+    /// <summary>Gets the stored complaints per (channel, citizen, month start) looked up for the per-citizen limit while the group fills.</summary>
+    public Dictionary<(string Channel, string PlatformId, DateTimeOffset Month), int> StoredCounts { get; } = [];
+
     /// <summary>Whether a message with this key is already in the group.</summary>
     public bool IsPending(string channel, string externalId) => _keys.ContainsKey((channel, externalId));
 
@@ -143,6 +146,7 @@ internal sealed class IntakeGroup
         _keys.Clear();
         _threads.Clear();
         _codes.Clear();
+        StoredCounts.Clear();
     }
 
     /// <summary>One message of the group.</summary>

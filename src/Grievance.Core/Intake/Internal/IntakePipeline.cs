@@ -30,6 +30,7 @@ internal sealed class IntakePipeline : IIntakePipeline
     private readonly GrievanceMetrics _metrics;
     private readonly SlaPlanner _planner;
     private readonly Lifecycle.Internal.ComplaintService _lifecycle;
+    private readonly CitizenLimiter _limiter;
 
     public IntakePipeline(
         IEnumerable<IValidator<InboundMessage>> validators,
@@ -46,7 +47,8 @@ internal sealed class IntakePipeline : IIntakePipeline
         ILogger<IntakePipeline> logger,
         GrievanceMetrics metrics,
         SlaPlanner planner,
-        Lifecycle.Internal.ComplaintService lifecycle)
+        Lifecycle.Internal.ComplaintService lifecycle,
+        CitizenLimiter limiter)
     {
         _validators = [.. validators];
         _store = store;
@@ -63,6 +65,7 @@ internal sealed class IntakePipeline : IIntakePipeline
         _metrics = metrics;
         _planner = planner;
         _lifecycle = lifecycle;
+        _limiter = limiter;
     }
 
     public async Task<IntakeRunResult> RunAsync(IComplaintSource source, CancellationToken cancellationToken = default)
@@ -206,7 +209,7 @@ internal sealed class IntakePipeline : IIntakePipeline
             MessageKind.Feedback when classification.ComplaintId is { } about => await FeedbackAsync(message, about, cancellationToken).ConfigureAwait(false),
             MessageKind.StatusQuery when classification.Code is { } code => await StatusQueryAsync(message, code, cancellationToken).ConfigureAwait(false),
             MessageKind.NotAGrievance => Reject(message, RejectionKind.NotAGrievance, [classification.Reason]),
-            _ => await CreateAsync(message, cancellationToken).ConfigureAwait(false),
+            _ => await CreateAsync(group, message, cancellationToken).ConfigureAwait(false),
         };
         group.Add(entry.Stage(staged));
     }
@@ -271,6 +274,11 @@ internal sealed class IntakePipeline : IIntakePipeline
             case IntakeOutcome.Created:
                 var complaint = commit.NewComplaint!;
                 Log.ComplaintCreated(_logger, complaint.Id.Value, complaint.Code.Value, message.Channel, complaint.Department.Value, complaint.Routing?.Confidence ?? 0);
+                if (complaint.Status == ComplaintStatus.HeldForReview)
+                {
+                    Log.ComplaintHeld(_logger, complaint.Id.Value, complaint.Code.Value, message.Channel, _limiter.Limit);
+                }
+
                 break;
             case IntakeOutcome.FollowUp:
                 Log.FollowUpRecorded(_logger, staged.Result.ComplaintId!.Value.Value, message.Channel, message.ExternalId);
@@ -298,7 +306,7 @@ internal sealed class IntakePipeline : IIntakePipeline
         return errors;
     }
 
-    private async Task<StagedCommit> CreateAsync(InboundMessage message, CancellationToken cancellationToken)
+    private async Task<StagedCommit> CreateAsync(IntakeGroup group, InboundMessage message, CancellationToken cancellationToken)
     {
         // 4 route
         var decision = await _router.RouteAsync(message, cancellationToken).ConfigureAwait(false);
@@ -333,6 +341,13 @@ internal sealed class IntakePipeline : IIntakePipeline
             DueAt = _planner.ResolutionDue(decision.Department, decision.Category, now),
         };
 
+        // 5b per-citizen limit: beyond it the complaint keeps its code but is held for review, without a time limit yet
+        var held = await _limiter.CheckAsync(group, complaint, cancellationToken).ConfigureAwait(false);
+        if (held is not null)
+        {
+            complaint = complaint with { Status = ComplaintStatus.HeldForReview, DueAt = null };
+        }
+
         var audit = new AuditEvent
         {
             Id = Guid.CreateVersion7(now),
@@ -340,10 +355,26 @@ internal sealed class IntakePipeline : IIntakePipeline
             Action = AuditActions.Created,
             Actor = AuditActors.System,
             At = now,
-            ToStatus = ComplaintStatus.New,
+            ToStatus = complaint.Status,
             Reason = string.Join("; ", decision.Reasons),
             SourceMessageId = message.ExternalId,
         };
+        List<AuditEvent> audits = [audit];
+        if (held is { } limit)
+        {
+            audits.Add(new AuditEvent
+            {
+                Id = Guid.CreateVersion7(now),
+                ComplaintId = complaint.Id,
+                Action = AuditActions.Held,
+                Actor = AuditActors.System,
+                At = now,
+                FromStatus = ComplaintStatus.New,
+                ToStatus = ComplaintStatus.HeldForReview,
+                Reason = $"{limit.Count} complaint(s) by the complainant on {message.Channel} this month; the monthly limit is {limit.Limit}",
+                SourceMessageId = message.ExternalId,
+            });
+        }
 
         var acknowledgement = Outbound(complaint, message, OutboundMessageKind.Acknowledgement, _composer.Acknowledgement(complaint), "ack", now);
 
@@ -353,7 +384,7 @@ internal sealed class IntakePipeline : IIntakePipeline
             {
                 Message = Processed(message, MessageOutcome.Complaint, complaint.Id, null, now),
                 NewComplaint = complaint,
-                AuditEvents = [audit],
+                AuditEvents = audits,
                 Outbound = [acknowledgement],
             },
             new IntakeResult { Outcome = IntakeOutcome.Created, ComplaintId = complaint.Id, Code = code });

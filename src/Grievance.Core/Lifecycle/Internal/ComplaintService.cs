@@ -133,6 +133,22 @@ internal sealed class ComplaintService : IComplaintService
         });
     }
 
+    public Task<Complaint> ReleaseAsync(ComplaintId id, string actor, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        return ActAsync(id, AuditActions.Released, actor, cancellationToken, (c, now) =>
+        {
+            // The time limit starts now: the complaint is treated as received at its release.
+            var released = c with
+            {
+                SlaStartedAt = now,
+                SlaNotices = SlaNotices.None,
+                DueAt = _planner.ResolutionDue(c.Department, c.Category, now),
+            };
+            return new Step(released, reason?.Trim(), _replies.Build(released, LifecycleReply.Released, null, now));
+        });
+    }
+
     public Task<Complaint> ResolveAsync(ComplaintId id, string actor, string resolutionNote, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);

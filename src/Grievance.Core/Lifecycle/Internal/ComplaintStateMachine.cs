@@ -18,13 +18,14 @@ internal static class ComplaintStateMachine
         [AuditActions.InformationRequested] = ([ComplaintStatus.Assigned, ComplaintStatus.InProgress, ComplaintStatus.Reopened], ComplaintStatus.AwaitingCitizen),
         [AuditActions.Transferred] = (s_open, ComplaintStatus.New),
         [AuditActions.Resolved] = (s_working, ComplaintStatus.Resolved),
-        [AuditActions.Rejected] = ([ComplaintStatus.New, ComplaintStatus.Assigned, ComplaintStatus.InProgress, ComplaintStatus.AwaitingCitizen], ComplaintStatus.Rejected),
+        [AuditActions.Rejected] = ([ComplaintStatus.HeldForReview, ComplaintStatus.New, ComplaintStatus.Assigned, ComplaintStatus.InProgress, ComplaintStatus.AwaitingCitizen], ComplaintStatus.Rejected),
         [AuditActions.Reopened] = ([ComplaintStatus.Resolved, ComplaintStatus.Closed, ComplaintStatus.Rejected], ComplaintStatus.Reopened),
         [AuditActions.Closed] = ([ComplaintStatus.Resolved], ComplaintStatus.Closed),
         [AuditActions.Escalated] = (s_open, null),
         [AuditActions.InterimReply] = (s_open, null),
         [AuditActions.Reminder] = (s_open, null),
         [AuditActions.Feedback] = ([ComplaintStatus.Resolved, ComplaintStatus.Closed], null),
+        [AuditActions.Released] = ([ComplaintStatus.HeldForReview], ComplaintStatus.New),
     };
 
     /// <summary>Checks the action and gives the status it leads to.</summary>

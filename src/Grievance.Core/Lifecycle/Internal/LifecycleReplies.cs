@@ -19,6 +19,7 @@ internal enum LifecycleReply
     Transfer,
     Reopened,
     Closed,
+    Released,
 }
 
 /// <summary>
@@ -29,13 +30,15 @@ internal enum LifecycleReply
 internal sealed class LifecycleReplies
 {
     private readonly IOptionsMonitor<LifecycleOptions> _options;
+    private readonly IOptionsMonitor<Intake.CitizenLimitOptions> _limits;
     private readonly IServiceDirectory _directory;
     private readonly Dictionary<string, IChannelMessagePolicy> _policies;
     private readonly SlaPlanner _planner;
 
-    public LifecycleReplies(IOptionsMonitor<LifecycleOptions> options, IServiceDirectory directory, IEnumerable<IChannelMessagePolicy> policies, SlaPlanner planner)
+    public LifecycleReplies(IOptionsMonitor<LifecycleOptions> options, IServiceDirectory directory, IEnumerable<IChannelMessagePolicy> policies, SlaPlanner planner, IOptionsMonitor<Intake.CitizenLimitOptions> limits)
     {
         _options = options;
+        _limits = limits;
         _directory = directory;
         _policies = policies.ToDictionary(p => p.Channel, StringComparer.OrdinalIgnoreCase);
         _planner = planner;
@@ -129,6 +132,7 @@ internal sealed class LifecycleReplies
             LifecycleReply.Rejection => hindi ? o.RejectionTemplateHindi : o.RejectionTemplate,
             LifecycleReply.Transfer => hindi ? o.TransferTemplateHindi : o.TransferTemplate,
             LifecycleReply.Reopened => hindi ? o.ReopenedTemplateHindi : o.ReopenedTemplate,
+            LifecycleReply.Released => hindi ? _limits.CurrentValue.ReleasedTemplateHindi : _limits.CurrentValue.ReleasedTemplate,
             _ => hindi ? o.ClosedTemplateHindi : o.ClosedTemplate,
         };
     }

@@ -9,13 +9,15 @@ internal sealed class TemplateReplyComposer : ICitizenReplyComposer
 {
     private readonly IOptionsMonitor<GrievanceOptions> _options;
     private readonly IServiceDirectory _directory;
+    private readonly IOptionsMonitor<Intake.CitizenLimitOptions>? _limits;
 
-    public TemplateReplyComposer(IOptionsMonitor<GrievanceOptions> options, IServiceDirectory directory)
+    public TemplateReplyComposer(IOptionsMonitor<GrievanceOptions> options, IServiceDirectory directory, IOptionsMonitor<Intake.CitizenLimitOptions>? limits = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(directory);
         _options = options;
         _directory = directory;
+        _limits = limits;
     }
 
     public string Acknowledgement(Complaint complaint)
@@ -23,6 +25,13 @@ internal sealed class TemplateReplyComposer : ICitizenReplyComposer
         ArgumentNullException.ThrowIfNull(complaint);
         var options = _options.CurrentValue;
         var hindi = IsHindi(complaint.Language);
+        if (complaint.Status == ComplaintStatus.HeldForReview && _limits is not null)
+        {
+            var limits = _limits.CurrentValue;
+            return Fill(hindi ? limits.HeldAcknowledgementTemplateHindi : limits.HeldAcknowledgementTemplate, complaint, hindi)
+                .Replace("{limit}", limits.MonthlyLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
         return Fill(hindi ? options.AcknowledgementTemplateHindi : options.AcknowledgementTemplate, complaint, hindi);
     }
 
@@ -72,6 +81,7 @@ internal sealed class TemplateReplyComposer : ICitizenReplyComposer
         ComplaintStatus.Rejected => "अस्वीकृत",
         ComplaintStatus.Reopened => "फिर से खोली गई",
         ComplaintStatus.Closed => "बंद",
+        ComplaintStatus.HeldForReview => "समीक्षाधीन",
         _ => "प्राप्त",
     };
 
@@ -85,6 +95,7 @@ internal sealed class TemplateReplyComposer : ICitizenReplyComposer
         ComplaintStatus.Rejected => "rejected",
         ComplaintStatus.Reopened => "reopened",
         ComplaintStatus.Closed => "closed",
+        ComplaintStatus.HeldForReview => "held for review",
         _ => "received",
     };
 }
