@@ -485,6 +485,7 @@ internal sealed class IntakePipeline : IIntakePipeline
             ComplaintId = complaint.Id,
             Channel = message.Channel,
             Kind = kind,
+            Priority = Notifications.Internal.OutboxPriority.For(kind, complaint.Category, _options.CurrentValue),
             RecipientId = message.Author.PlatformId,
             InReplyToExternalId = message.ExternalId,
             FromAccount = complaint.AddressedAccount,
