@@ -32,6 +32,12 @@ public enum OutboundMessageKind
 
     /// <summary>A notice about the complaint's progress: transferred, reopened, closed after feedback.</summary>
     Notice = 7,
+
+    /// <summary>
+    /// Not a message but an action: hide the citizen's reply <see cref="OutboundMessage.InReplyToExternalId"/>, which
+    /// exposes personal data, from the thread. Its <see cref="OutboundMessage.Text"/> is empty.
+    /// </summary>
+    HideReply = 8,
 }
 
 /// <summary>How soon an outbox message goes out: claims take the highest priority first, then the oldest.</summary>
@@ -47,7 +53,7 @@ public enum OutboundMessagePriority
     /// <summary>Acknowledgements of new complaints, carrying their codes.</summary>
     Acknowledgement = 2,
 
-    /// <summary>Every message about a complaint in an urgent category (by default women-safety and missing-person).</summary>
+    /// <summary>Every message about a complaint in an urgent category (by default women-safety and missing-person), and hiding a reply that exposes personal data.</summary>
     Urgent = 3,
 }
 

@@ -18,6 +18,7 @@ public class OutboxPriorityTests
     [InlineData(OutboundMessageKind.Notice, "theft", OutboundMessagePriority.Notice)]
     [InlineData(OutboundMessageKind.Acknowledgement, "women-safety", OutboundMessagePriority.Urgent)]
     [InlineData(OutboundMessageKind.Notice, "Missing-Person", OutboundMessagePriority.Urgent)]
+    [InlineData(OutboundMessageKind.HideReply, "theft", OutboundMessagePriority.Urgent)]
     public void For_DefaultUrgentCategories_UrgentThenAcknowledgementsThenRepliesThenNotices(OutboundMessageKind kind, string category, OutboundMessagePriority expected)
     {
         Assert.Equal(expected, OutboxPriority.For(kind, new CategoryId(category), new GrievanceOptions()));

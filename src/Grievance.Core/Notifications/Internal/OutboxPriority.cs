@@ -10,6 +10,11 @@ internal static class OutboxPriority
 
     public static OutboundMessagePriority For(OutboundMessageKind kind, CategoryId category, GrievanceOptions options)
     {
+        if (kind == OutboundMessageKind.HideReply)
+        {
+            return OutboundMessagePriority.Urgent; // personal data is public until it is hidden
+        }
+
         var urgent = options.UrgentCategories.Count > 0 ? (IEnumerable<string>)options.UrgentCategories : DefaultUrgentCategories;
         if (category.Value is { } value && urgent.Contains(value, StringComparer.OrdinalIgnoreCase))
         {

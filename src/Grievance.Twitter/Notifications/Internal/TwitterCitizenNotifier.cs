@@ -44,6 +44,11 @@ internal sealed partial class TwitterCitizenNotifier : ICitizenNotifier
             return await SendDirectMessageAsync(message, cancellationToken).ConfigureAwait(false);
         }
 
+        if (message.Kind == OutboundMessageKind.HideReply)
+        {
+            return await HideAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
         if (string.IsNullOrEmpty(message.InReplyToExternalId))
         {
             throw new CitizenNotificationException("Only replies in the citizen's thread can be sent on X: the message has no post to reply to.") { IsPermanent = true };
