@@ -46,4 +46,12 @@ public sealed class DepartmentOptions
     /// <value>The default value is <c>other</c>.</value>
     [Required]
     public string DefaultCategory { get; set; } = "other";
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a citizen's follow-up reply that exposes personal data (a mobile, Aadhaar or
+    /// PAN number, an e-mail address) is hidden on the channel. On X a desk can hide replies only in conversations it
+    /// started; elsewhere X refuses and the hide action is kept as failed, with nothing else affected.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool HideRepliesWithPersonalData { get; set; }
 }

@@ -60,6 +60,26 @@ public sealed class GrievanceOptions
     public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// Gets the categories whose messages go out before all others (acknowledgements, replies and notices alike) when the
+    /// channel's budget runs short.
+    /// </summary>
+    /// <value>
+    /// The default value is an empty list, which means the categories with the short built-in time limits:
+    /// <c>women-safety</c> and <c>missing-person</c>.
+    /// </value>
+    public IList<string> UrgentCategories { get; } = [];
+
+    /// <summary>Gets or sets how long after a first failed delivery attempt the message is tried again; each further failure doubles the wait, with random jitter.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan OutboxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets the longest wait between delivery attempts of one message.</summary>
+    /// <value>The default value is 1 hour. It must not be less than <see cref="OutboxRetryDelay"/>.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// Gets or sets the acknowledgement template. Placeholders: <c>{code}</c> (required), <c>{department}</c>, <c>{district}</c>.
     /// </summary>
     /// <value>The default value is an English text that starts with the code, so shortening never cuts it.</value>

@@ -6,6 +6,7 @@ public sealed partial class FakeXApi
     private readonly List<FakeXDirectMessage> _directMessages = [];
     private readonly HashSet<string> _hidden = new(StringComparer.Ordinal);
     private readonly List<FakeXStreamRule> _rules = [];
+    private readonly HashSet<string> _closedDirectMessages = new(StringComparer.Ordinal);
 
     /// <summary>Gets every direct message, oldest first: those sent through the API and those added by the test.</summary>
     public IReadOnlyList<FakeXDirectMessage> DirectMessages
@@ -64,6 +65,20 @@ public sealed partial class FakeXApi
             return AddDirectMessageLocked(senderId, recipientId, text);
         }
     }
+
+    /// <summary>Makes a user refuse direct messages (X answers 403 to senders), as a citizen who does not follow the desk and keeps messages closed.</summary>
+    /// <param name="userId">The user's id.</param>
+    /// <exception cref="ArgumentException"><paramref name="userId"/> is empty.</exception>
+    public void CloseDirectMessages(string userId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        lock (_gate)
+        {
+            _closedDirectMessages.Add(userId);
+        }
+    }
+
+    internal HashSet<string> ClosedDirectMessagesLocked => _closedDirectMessages;
 
     internal List<FakeXDirectMessage> DirectMessagesLocked => _directMessages;
 

@@ -21,6 +21,19 @@ internal sealed class GrievanceOptionsCustomValidator : IValidateOptions<Grievan
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
+        if (options.OutboxMaxRetryDelay < options.OutboxRetryDelay)
+        {
+            failures.Add($"OutboxMaxRetryDelay ({options.OutboxMaxRetryDelay}) must not be less than OutboxRetryDelay ({options.OutboxRetryDelay}).");
+        }
+
+        for (var i = 0; i < options.UrgentCategories.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.UrgentCategories[i]))
+            {
+                failures.Add($"UrgentCategories[{i}] is empty.");
+            }
+        }
+
 
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var handles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -3,7 +3,7 @@ namespace Grievance.Notifications;
 /// <summary>Sends the outbox's pending messages through the channels' notifiers, each exactly once.</summary>
 public interface IOutboxDispatcher
 {
-    /// <summary>Sends up to <paramref name="maxMessages"/> pending messages, oldest first.</summary>
+    /// <summary>Sends up to <paramref name="maxMessages"/> pending messages, highest priority first, then oldest; messages still in their retry backoff wait.</summary>
     /// <param name="maxMessages">The most messages to send in this round.</param>
     /// <param name="cancellationToken">The token to cancel the round.</param>
     /// <returns>What the round did.</returns>

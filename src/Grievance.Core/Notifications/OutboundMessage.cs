@@ -32,6 +32,29 @@ public enum OutboundMessageKind
 
     /// <summary>A notice about the complaint's progress: transferred, reopened, closed after feedback.</summary>
     Notice = 7,
+
+    /// <summary>
+    /// Not a message but an action: hide the citizen's reply <see cref="OutboundMessage.InReplyToExternalId"/>, which
+    /// exposes personal data, from the thread. Its <see cref="OutboundMessage.Text"/> is empty.
+    /// </summary>
+    HideReply = 8,
+}
+
+/// <summary>How soon an outbox message goes out: claims take the highest priority first, then the oldest.</summary>
+/// <remarks>Set when the message is queued; when the channel's budget runs short, higher priorities are sent first.</remarks>
+public enum OutboundMessagePriority
+{
+    /// <summary>Notices about progress (transferred, reopened, closed).</summary>
+    Notice = 0,
+
+    /// <summary>Status replies, interim replies, requests for information, resolutions, rejections, direct messages.</summary>
+    Reply = 1,
+
+    /// <summary>Acknowledgements of new complaints, carrying their codes.</summary>
+    Acknowledgement = 2,
+
+    /// <summary>Every message about a complaint in an urgent category (by default women-safety and missing-person), and hiding a reply that exposes personal data.</summary>
+    Urgent = 3,
 }
 
 /// <summary>Where an outbox message stands.</summary>
@@ -79,6 +102,13 @@ public sealed record OutboundMessage
 
     /// <summary>Gets when it was queued.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Gets how soon the message goes out relative to others.</summary>
+    /// <value>The default value is <see cref="OutboundMessagePriority.Reply"/>.</value>
+    public OutboundMessagePriority Priority { get; init; } = OutboundMessagePriority.Reply;
+
+    /// <summary>Gets the earliest time the next delivery attempt may be made (a retry's backoff), or <see langword="null"/> for at once.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
 
     /// <summary>Gets the delivery status.</summary>
     public OutboundMessageStatus Status { get; init; }

@@ -38,7 +38,7 @@ internal sealed partial class PostgreSqlComplaintStore
         "SELECT * FROM unnest(@id, @complaint, @action, @actor, @at, @from, @to, @reason, @source)";
 
     private const string OutboxSql =
-        $"INSERT INTO {{schema}}.outbox ({OutboxColumns}) SELECT * FROM unnest(@id, @key, @complaint, @channel, @kind, @recipient, @reply, @from, @text, @created, @status, @attempts, @sent, @error)";
+        $"INSERT INTO {{schema}}.outbox ({OutboxColumns}) SELECT * FROM unnest(@id, @key, @complaint, @channel, @kind, @recipient, @reply, @from, @text, @created, @status, @attempts, @sent, @error, @priority, @next)";
 
     private const string RejectionsSql =
         "INSERT INTO {schema}.rejections (id, kind, channel, external_id, reasons, rejected_at, message) SELECT * FROM unnest(@id, @kind, @channel, @external, @reasons, @at, @message)";
@@ -276,6 +276,8 @@ internal sealed partial class PostgreSqlComplaintStore
             p.Add(Array("attempts", NpgsqlDbType.Integer, outbound, m => m.Attempts));
             p.Add(Array("sent", NpgsqlDbType.Text, outbound, m => m.SentExternalId));
             p.Add(Array("error", NpgsqlDbType.Text, outbound, m => m.LastError));
+            p.Add(Array("priority", NpgsqlDbType.Integer, outbound, m => (int)m.Priority));
+            p.Add(Array("next", NpgsqlDbType.TimestampTz, outbound, m => Utc(m.NextAttemptAt)));
             batch.BatchCommands.Add(command);
         }
 

@@ -72,10 +72,11 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintLifecycleStor
         foreach (var m in outbound)
         {
             batch.BatchCommands.Add(BatchCommand(
-                $"INSERT INTO {{schema}}.outbox ({OutboxColumns}) VALUES (@id, @key, @complaint, @channel, @kind, @recipient, @reply, @from, @text, @created, @status, @attempts, @sent, @error)",
+                $"INSERT INTO {{schema}}.outbox ({OutboxColumns}) VALUES (@id, @key, @complaint, @channel, @kind, @recipient, @reply, @from, @text, @created, @status, @attempts, @sent, @error, @priority, @next)",
                 ("id", m.Id), ("key", m.IdempotencyKey), ("complaint", m.ComplaintId.Value), ("channel", m.Channel), ("kind", (int)m.Kind),
                 ("recipient", m.RecipientId), ("reply", m.InReplyToExternalId), ("from", m.FromAccount), ("text", m.Text), ("created", Utc(m.CreatedAt)),
-                ("status", (int)m.Status), ("attempts", m.Attempts), ("sent", m.SentExternalId), ("error", m.LastError)));
+                ("status", (int)m.Status), ("attempts", m.Attempts), ("sent", m.SentExternalId), ("error", m.LastError),
+                ("priority", (int)m.Priority), ("next", Utc(m.NextAttemptAt))));
         }
 
         if (batch.BatchCommands.Count > 0)

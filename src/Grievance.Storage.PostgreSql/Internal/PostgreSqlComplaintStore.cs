@@ -20,13 +20,13 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
         "text, language, attachments, department, district, category, routing, status, created_at, updated_at, due_at";
 
     private const string OutboxColumns =
-        "id, idempotency_key, complaint_id, channel, kind, recipient_id, in_reply_to, from_account, text, created_at, status, attempts, sent_external_id, last_error";
+        "id, idempotency_key, complaint_id, channel, kind, recipient_id, in_reply_to, from_account, text, created_at, status, attempts, sent_external_id, last_error, priority, next_attempt_at";
 
     // Rows another claimer is taking right now are skipped rather than waited for; a row whose claim committed
     // meanwhile is re-checked against the lease condition under its row lock, so it is never claimed twice.
     private static readonly string ClaimSql =
         "WITH claimable AS (SELECT id FROM {schema}.outbox WHERE status = 0 AND (lease_until IS NULL OR lease_until <= @now) " +
-        "ORDER BY position LIMIT @max FOR UPDATE SKIP LOCKED) " +
+        "AND (next_attempt_at IS NULL OR next_attempt_at <= @now) ORDER BY priority DESC, position LIMIT @max FOR UPDATE SKIP LOCKED) " +
         "UPDATE {schema}.outbox AS o SET lease_until = @until FROM claimable WHERE o.id = claimable.id " +
         "RETURNING o.position, " + string.Join(", ", OutboxColumns.Split(", ").Select(c => "o." + c));
 
@@ -106,10 +106,11 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
         foreach (var m in commit.Outbound)
         {
             batch.BatchCommands.Add(BatchCommand(
-                $"INSERT INTO {{schema}}.outbox ({OutboxColumns}) VALUES (@id, @key, @complaint, @channel, @kind, @recipient, @reply, @from, @text, @created, @status, @attempts, @sent, @error)",
+                $"INSERT INTO {{schema}}.outbox ({OutboxColumns}) VALUES (@id, @key, @complaint, @channel, @kind, @recipient, @reply, @from, @text, @created, @status, @attempts, @sent, @error, @priority, @next)",
                 ("id", m.Id), ("key", m.IdempotencyKey), ("complaint", m.ComplaintId.Value), ("channel", m.Channel), ("kind", (int)m.Kind),
                 ("recipient", m.RecipientId), ("reply", m.InReplyToExternalId), ("from", m.FromAccount), ("text", m.Text), ("created", Utc(m.CreatedAt)),
-                ("status", (int)m.Status), ("attempts", m.Attempts), ("sent", m.SentExternalId), ("error", m.LastError)));
+                ("status", (int)m.Status), ("attempts", m.Attempts), ("sent", m.SentExternalId), ("error", m.LastError),
+                ("priority", (int)m.Priority), ("next", Utc(m.NextAttemptAt))));
         }
 
         if (commit.Rejection is { } r)
@@ -314,7 +315,8 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
         var now = _time.GetUtcNow();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, ClaimSql, ("now", Utc(now)), ("until", Utc(now + lease)), ("max", max));
-        return await ReadOutboxAsync(command, cancellationToken).ConfigureAwait(false);
+        var claimed = await ReadOutboxAsync(command, cancellationToken).ConfigureAwait(false);
+        return [.. claimed.OrderByDescending(m => m.Priority)]; // stable: oldest first within a priority
     }
 
     public async Task<IReadOnlyList<OutboundMessage>> GetPendingAsync(int max, CancellationToken cancellationToken = default)
@@ -324,6 +326,50 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
         await using var command = Command(connection,
             $"SELECT position, {OutboxColumns} FROM {{schema}}.outbox WHERE status = 0 ORDER BY position LIMIT @max", ("max", max));
         return await ReadOutboxAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RetryLaterAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection,
+            "UPDATE {schema}.outbox SET status = 0, attempts = attempts + 1, last_error = @error, lease_until = NULL, next_attempt_at = @next WHERE id = @id",
+            ("error", error), ("next", Utc(notBefore)), ("id", id));
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new KeyNotFoundException($"No outbox message has id {id}.");
+        }
+    }
+
+    public async Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "UPDATE {schema}.outbox SET lease_until = NULL WHERE id = ANY(@ids) AND status = 0", ("ids", ids.ToArray()));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<OutboundMessage>> GetFailedAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection,
+            $"SELECT position, {OutboxColumns} FROM {{schema}}.outbox WHERE status = 2 ORDER BY position DESC LIMIT @max", ("max", max));
+        var failed = await ReadOutboxAsync(command, cancellationToken).ConfigureAwait(false);
+        failed.Reverse();
+        return failed;
+    }
+
+    public async Task<int> CountFailedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT count(*) FROM {schema}.outbox WHERE status = 2");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<IReadOnlyList<OutboundMessage>> ListForComplaintAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
@@ -339,7 +385,7 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
         ArgumentException.ThrowIfNullOrWhiteSpace(sentExternalId);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection,
-            "UPDATE {schema}.outbox SET status = 1, sent_external_id = @sent, attempts = attempts + 1, last_error = NULL, lease_until = NULL WHERE id = @id",
+            "UPDATE {schema}.outbox SET status = 1, sent_external_id = @sent, attempts = attempts + 1, last_error = NULL, lease_until = NULL, next_attempt_at = NULL WHERE id = @id",
             ("sent", sentExternalId), ("id", id));
         if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
         {
@@ -489,6 +535,8 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
                 Attempts = reader.GetInt32(12),
                 SentExternalId = NullableString(reader, 13),
                 LastError = NullableString(reader, 14),
+                Priority = (OutboundMessagePriority)reader.GetInt32(15),
+                NextAttemptAt = reader.IsDBNull(16) ? null : Time(reader, 16),
             }));
         }
 

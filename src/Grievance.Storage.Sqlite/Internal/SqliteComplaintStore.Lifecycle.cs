@@ -71,11 +71,12 @@ internal sealed partial class SqliteComplaintStore : IComplaintLifecycleStore
         foreach (var m in outbound)
         {
             await ExecuteAsync(connection, transaction,
-                $"INSERT INTO outbox ({OutboxColumns}) VALUES ($id, $key, $complaint, $channel, $kind, $recipient, $reply, $from, $text, $created, $status, $attempts, $sent, $error)",
+                $"INSERT INTO outbox ({OutboxColumns}) VALUES ($id, $key, $complaint, $channel, $kind, $recipient, $reply, $from, $text, $created, $status, $attempts, $sent, $error, $priority, $next)",
                 cancellationToken,
                 ("$id", m.Id.ToString()), ("$key", m.IdempotencyKey), ("$complaint", m.ComplaintId.ToString()), ("$channel", m.Channel), ("$kind", (int)m.Kind),
                 ("$recipient", m.RecipientId), ("$reply", m.InReplyToExternalId), ("$from", m.FromAccount), ("$text", m.Text), ("$created", m.CreatedAt.UtcTicks),
-                ("$status", (int)m.Status), ("$attempts", m.Attempts), ("$sent", m.SentExternalId), ("$error", m.LastError)).ConfigureAwait(false);
+                ("$status", (int)m.Status), ("$attempts", m.Attempts), ("$sent", m.SentExternalId), ("$error", m.LastError),
+                ("$priority", (int)m.Priority), ("$next", m.NextAttemptAt?.UtcTicks)).ConfigureAwait(false);
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxSto
         "text, language, attachments, department, district, category, routing, status, created_at, updated_at, due_at";
 
     private const string OutboxColumns =
-        "id, idempotency_key, complaint_id, channel, kind, recipient_id, in_reply_to, from_account, text, created_at, status, attempts, sent_external_id, last_error";
+        "id, idempotency_key, complaint_id, channel, kind, recipient_id, in_reply_to, from_account, text, created_at, status, attempts, sent_external_id, last_error, priority, next_attempt_at";
 
     private readonly string _connectionString;
     private readonly string _pragmas;
@@ -208,11 +208,12 @@ internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxSto
         foreach (var m in commit.Outbound)
         {
             await session.ExecuteAsync(transaction,
-                $"INSERT INTO outbox ({OutboxColumns}) VALUES ($id, $key, $complaint, $channel, $kind, $recipient, $reply, $from, $text, $created, $status, $attempts, $sent, $error)",
+                $"INSERT INTO outbox ({OutboxColumns}) VALUES ($id, $key, $complaint, $channel, $kind, $recipient, $reply, $from, $text, $created, $status, $attempts, $sent, $error, $priority, $next)",
                 cancellationToken,
                 ("$id", m.Id.ToString()), ("$key", m.IdempotencyKey), ("$complaint", m.ComplaintId.ToString()), ("$channel", m.Channel), ("$kind", (int)m.Kind),
                 ("$recipient", m.RecipientId), ("$reply", m.InReplyToExternalId), ("$from", m.FromAccount), ("$text", m.Text), ("$created", m.CreatedAt.UtcTicks),
-                ("$status", (int)m.Status), ("$attempts", m.Attempts), ("$sent", m.SentExternalId), ("$error", m.LastError)).ConfigureAwait(false);
+                ("$status", (int)m.Status), ("$attempts", m.Attempts), ("$sent", m.SentExternalId), ("$error", m.LastError),
+                ("$priority", (int)m.Priority), ("$next", m.NextAttemptAt?.UtcTicks)).ConfigureAwait(false);
         }
 
         if (commit.Rejection is { } r)
@@ -397,11 +398,11 @@ internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxSto
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var claimed = await QueryOutboxAsync(connection, transaction,
-            $"UPDATE outbox SET lease_until = $until WHERE position IN (SELECT position FROM outbox WHERE status = 0 AND (lease_until IS NULL OR lease_until <= $now) " +
-            $"ORDER BY position LIMIT $max) RETURNING position, {OutboxColumns}",
+            "UPDATE outbox SET lease_until = $until WHERE position IN (SELECT position FROM outbox WHERE status = 0 AND (lease_until IS NULL OR lease_until <= $now) " +
+            $"AND (next_attempt_at IS NULL OR next_attempt_at <= $now) ORDER BY priority DESC, position LIMIT $max) RETURNING position, {OutboxColumns}",
             cancellationToken, ("$until", (now + lease).UtcTicks), ("$now", now.UtcTicks), ("$max", max)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return claimed;
+        return [.. claimed.OrderByDescending(m => m.Priority)]; // stable: oldest first within a priority
     }
 
     public async Task<IReadOnlyList<OutboundMessage>> GetPendingAsync(int max, CancellationToken cancellationToken = default)
@@ -409,6 +410,53 @@ internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxSto
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         return await QueryOutboxAsync(connection, null, $"SELECT position, {OutboxColumns} FROM outbox WHERE status = 0 ORDER BY position LIMIT $max", cancellationToken, ("$max", max)).ConfigureAwait(false);
+    }
+
+    public async Task RetryLaterAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var changed = await ExecuteAsync(connection, null,
+            "UPDATE outbox SET status = 0, attempts = attempts + 1, last_error = $error, lease_until = NULL, next_attempt_at = $next WHERE id = $id",
+            cancellationToken, ("$error", error), ("$next", notBefore.UtcTicks), ("$id", id.ToString())).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            throw new KeyNotFoundException($"No outbox message has id {id}.");
+        }
+    }
+
+    public async Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids)
+        {
+            await ExecuteAsync(connection, transaction, "UPDATE outbox SET lease_until = NULL WHERE id = $id AND status = 0", cancellationToken, ("$id", id.ToString())).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<OutboundMessage>> GetFailedAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var failed = await QueryOutboxAsync(connection, null, $"SELECT position, {OutboxColumns} FROM outbox WHERE status = 2 ORDER BY position DESC LIMIT $max", cancellationToken, ("$max", max)).ConfigureAwait(false);
+        failed.Reverse();
+        return failed;
+    }
+
+    public async Task<int> CountFailedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT count(*) FROM outbox WHERE status = 2");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<IReadOnlyList<OutboundMessage>> ListForComplaintAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)
@@ -422,7 +470,7 @@ internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxSto
         ArgumentException.ThrowIfNullOrWhiteSpace(sentExternalId);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var changed = await ExecuteAsync(connection, null,
-            "UPDATE outbox SET status = 1, sent_external_id = $sent, attempts = attempts + 1, last_error = NULL, lease_until = NULL WHERE id = $id",
+            "UPDATE outbox SET status = 1, sent_external_id = $sent, attempts = attempts + 1, last_error = NULL, lease_until = NULL, next_attempt_at = NULL WHERE id = $id",
             cancellationToken, ("$sent", sentExternalId), ("$id", id.ToString())).ConfigureAwait(false);
         if (changed == 0)
         {
@@ -603,6 +651,8 @@ internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxSto
                 Attempts = reader.GetInt32(12),
                 SentExternalId = NullableString(reader, 13),
                 LastError = NullableString(reader, 14),
+                Priority = (OutboundMessagePriority)reader.GetInt32(15),
+                NextAttemptAt = reader.IsDBNull(16) ? null : Time(reader.GetInt64(16)),
             }));
         }
 

@@ -187,7 +187,7 @@ internal sealed partial class FakeXHandler
             return InvalidBody("text is required when no attachments are given.");
         }
 
-        if (!state.UsersById.ContainsKey(participantId))
+        if (!state.UsersById.ContainsKey(participantId) || state.Api.ClosedDirectMessagesLocked.Contains(participantId))
         {
             return Problem(HttpStatusCode.Forbidden, "Forbidden", "You cannot send messages to this user.", "about:blank");
         }

@@ -338,6 +338,10 @@ public class IntakePipelineTests
         public Task<IReadOnlyList<OutboundMessage>> ClaimPendingAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default) => _inner.ClaimPendingAsync(max, lease, cancellationToken);
         public Task MarkSentAsync(Guid id, string sentExternalId, CancellationToken cancellationToken = default) => _inner.MarkSentAsync(id, sentExternalId, cancellationToken);
         public Task MarkFailedAsync(Guid id, string error, bool permanent, CancellationToken cancellationToken = default) => _inner.MarkFailedAsync(id, error, permanent, cancellationToken);
+        public Task RetryLaterAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken = default) => _inner.RetryLaterAsync(id, error, notBefore, cancellationToken);
+        public Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default) => _inner.ReleaseAsync(ids, cancellationToken);
+        public Task<IReadOnlyList<OutboundMessage>> GetFailedAsync(int max, CancellationToken cancellationToken = default) => _inner.GetFailedAsync(max, cancellationToken);
+        public Task<int> CountFailedAsync(CancellationToken cancellationToken = default) => _inner.CountFailedAsync(cancellationToken);
         public Task<IReadOnlyList<OutboundMessage>> ListForComplaintAsync(ComplaintId complaintId, CancellationToken cancellationToken = default) => _inner.ListForComplaintAsync(complaintId, cancellationToken);
         public Task<string?> GetAsync(string source, CancellationToken cancellationToken = default) => _inner.GetAsync(source, cancellationToken);
         public Task SetAsync(string source, string checkpoint, CancellationToken cancellationToken = default) => _inner.SetAsync(source, checkpoint, cancellationToken);

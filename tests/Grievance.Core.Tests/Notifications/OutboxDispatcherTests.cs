@@ -3,13 +3,16 @@ using Grievance.Intake;
 using Grievance.Notifications;
 using Grievance.Storage;
 using Grievance.TestUtilities;
+using Grievance.Notifications.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Grievance.Core.Tests.Notifications;
 
 public class OutboxDispatcherTests
 {
     private readonly ScriptedNotifier _notifier = new();
+    private readonly FakeTimeProvider _time = new(Some.Now);
     private readonly ServiceProvider _services;
 
     public OutboxDispatcherTests()
@@ -18,7 +21,7 @@ public class OutboxDispatcherTests
         {
             b.Services.AddSingleton(_notifier);
             b.AddNotifier<ScriptedNotifierAdapter>();
-        }, o => o.MaxDeliveryAttempts = 3);
+        }, o => o.MaxDeliveryAttempts = 3, _time);
     }
 
     private IOutboxDispatcher Dispatcher => _services.GetRequiredService<IOutboxDispatcher>();
@@ -73,19 +76,75 @@ public class OutboxDispatcherTests
             _notifier.Script.Enqueue(new HttpRequestException("boom"));
         }
 
+        // Regression (issue 9): retries back off exponentially (30 s, then 60 s, each with up to half as jitter).
         var first = await Dispatcher.DispatchAsync();
+        _time.Advance(TimeSpan.FromSeconds(14));
+        var tooEarly = await Dispatcher.DispatchAsync();
+        _time.Advance(TimeSpan.FromSeconds(16));
         var second = await Dispatcher.DispatchAsync();
+        _time.Advance(TimeSpan.FromSeconds(29));
+        var tooEarlyAgain = await Dispatcher.DispatchAsync();
+        _time.Advance(TimeSpan.FromSeconds(31));
         var third = await Dispatcher.DispatchAsync();
 
         Assert.Equal((1, 0), (first.Retrying, first.Failed));
+        Assert.Equal((0, 0, 0), (tooEarly.Sent, tooEarly.Retrying, tooEarly.Failed));
         Assert.Equal((1, 0), (second.Retrying, second.Failed));
+        Assert.Equal((0, 0, 0), (tooEarlyAgain.Sent, tooEarlyAgain.Retrying, tooEarlyAgain.Failed));
         Assert.Equal((0, 1), (third.Retrying, third.Failed));
+        Assert.Equal(1, await Outbox.CountFailedAsync());
         Assert.Empty(await Outbox.GetPendingAsync(10));
         var complaint = Assert.Single(await _services.GetRequiredService<IComplaintStore>().ListAsync(new ComplaintQuery()));
         var failed = Assert.Single(await Outbox.ListForComplaintAsync(complaint.Id));
         Assert.Equal(OutboundMessageStatus.Failed, failed.Status);
         Assert.Equal(3, failed.Attempts);
         Assert.Equal(nameof(HttpRequestException), failed.LastError);
+    }
+
+    [Theory]
+    [InlineData(1, 15, 30)]
+    [InlineData(2, 30, 60)]
+    [InlineData(3, 60, 120)]
+    [InlineData(8, 1800, 3600)]
+    [InlineData(9, 1800, 3600)]
+    [InlineData(1000, 1800, 3600)]
+    public void Backoff_DoublesPerAttemptUpToTheCapWithEqualJitter(int attempt, int minSeconds, int maxSeconds)
+    {
+        var options = new GrievanceOptions();
+        var waits = Enumerable.Range(0, 200).Select(_ => OutboxDispatcher.Backoff(attempt, options)).ToList();
+
+        Assert.All(waits, w => Assert.InRange(w, TimeSpan.FromSeconds(minSeconds), TimeSpan.FromSeconds(maxSeconds)));
+        Assert.True(waits.Distinct().Count() > 1, "jitter spreads the retries");
+    }
+
+    [Fact]
+    public async Task DispatchAsync_Deferred_ReleasesTheRestSoTheNextRoundTakesTheHighestPriorityFirst()
+    {
+        // Regression (issue 7): under a spend cap, women-safety acknowledgements go before the others, even queued later.
+        await QueueAsync(2);
+        var pipeline = _services.GetRequiredService<IIntakePipeline>();
+        await pipeline.ProcessAsync(Some.Message("@Uppolice eve teasing and harassment of girls outside the college in Lucknow"));
+        await pipeline.ProcessAsync(Some.Message("@Uppolice eve teasing and harassment of women at the bus stand in Lucknow"));
+        _notifier.Script.Enqueue(null);
+        _notifier.Script.Enqueue(new CitizenNotificationException("spend cap reached") { RetryAfter = TimeSpan.FromHours(1) });
+
+        var capped = await Dispatcher.DispatchAsync();
+        _time.Advance(TimeSpan.FromSeconds(1)); // well inside the lease: only released claims can be taken
+        var next = await Dispatcher.DispatchAsync(2);
+
+        Assert.Equal(1, capped.Sent);
+        Assert.Equal(TimeSpan.FromHours(1), capped.RetryAfter);
+        var complaints = await _services.GetRequiredService<IComplaintStore>().ListAsync(new ComplaintQuery());
+        var womenSafety = complaints.Where(c => c.Category.Value == "women-safety").Select(c => c.Id).ToHashSet();
+        Assert.Equal(2, womenSafety.Count);
+        Assert.Equal(2, next.Sent);
+        Assert.Equal(3, _notifier.Sent.Count);
+        Assert.All(_notifier.Sent.Take(2), m => Assert.Contains(m.ComplaintId, womenSafety));
+        Assert.All(_notifier.Sent.Take(2), m => Assert.Equal((OutboundMessageKind.Acknowledgement, OutboundMessagePriority.Urgent), (m.Kind, m.Priority)));
+        Assert.Equal(OutboundMessagePriority.Acknowledgement, _notifier.Sent[2].Priority);
+        var left = Assert.Single(await Outbox.GetPendingAsync(10));
+        Assert.Equal(OutboundMessagePriority.Acknowledgement, left.Priority);
+        Assert.Equal(0, left.Attempts);
     }
 
     [Fact]

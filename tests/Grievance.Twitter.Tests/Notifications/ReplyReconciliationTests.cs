@@ -101,6 +101,7 @@ public sealed class ReplyReconciliationTests : IAsyncDisposable
         var first = await _provider.GetRequiredService<IOutboxDispatcher>().DispatchAsync();
         Assert.Equal(1, first.Retrying);
         Assert.Equal(0, Lookups);
+        _time.Advance(TimeSpan.FromSeconds(30)); // the first retry's backoff (15 to 30 s)
 
         var second = await _provider.GetRequiredService<IOutboxDispatcher>().DispatchAsync();
 

@@ -104,6 +104,47 @@ public class TwitterCitizenNotifierTests
     }
 
     [Fact]
+    public async Task SendAsync_DirectMessageEvenWithAPostToReplyTo_IsSentPrivatelyNeverPosted()
+    {
+        _stub.Respond(HttpStatusCode.Created, """{"data":{"dm_conversation_id":"42-1500000000000000001","dm_event_id":"1932000000000000001"}}""");
+
+        var id = await Notifier().SendAsync(Message() with { Kind = OutboundMessageKind.DirectMessage });
+
+        Assert.Equal("1932000000000000001", id);
+        var request = Assert.Single(_stub.Requests);
+        Assert.Equal((HttpMethod.Post, "/2/dm_conversations/with/42/messages"), (request.Method, request.Uri.AbsolutePath));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.ServiceUnavailable, true)]
+    [InlineData(HttpStatusCode.BadRequest, true)]
+    public async Task SendAsync_DirectMessageRefusedOrPossiblyDelivered_IsPermanentAndNotResent(HttpStatusCode status, bool permanent)
+    {
+        _stub.Respond(status, $$"""{"title":"x","status":{{(int)status}}}""");
+
+        var ex = await Assert.ThrowsAsync<CitizenNotificationException>(() => Notifier().SendAsync(Message() with { Kind = OutboundMessageKind.DirectMessage }));
+
+        Assert.Equal(permanent, ex.IsPermanent);
+        Assert.Single(_stub.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_DirectMessageRateLimited_AsksToRetryAfterTheReset()
+    {
+        _stub.Respond(HttpStatusCode.TooManyRequests, Fixtures.Fixtures.TooManyRequests, new Dictionary<string, string>
+        {
+            ["x-rate-limit-limit"] = "200",
+            ["x-rate-limit-remaining"] = "0",
+            ["x-rate-limit-reset"] = Some.Now.AddMinutes(5).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var ex = await Assert.ThrowsAsync<CitizenNotificationException>(() => Notifier().SendAsync(Message() with { Kind = OutboundMessageKind.DirectMessage }));
+
+        Assert.False(ex.IsPermanent);
+        Assert.Equal(TimeSpan.FromMinutes(5), ex.RetryAfter);
+    }
+
+    [Fact]
     public async Task SendAsync_NoPostToReplyTo_IsPermanentWithoutARequest()
     {
         var ex = await Assert.ThrowsAsync<CitizenNotificationException>(() => Notifier().SendAsync(Message(inReplyTo: null)));

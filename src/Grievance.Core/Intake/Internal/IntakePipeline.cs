@@ -3,6 +3,7 @@ using Grievance.Codes;
 using Grievance.Complaints;
 using Grievance.Diagnostics.Internal;
 using Grievance.Notifications;
+using Grievance.Notifications.Internal;
 using Grievance.Routing;
 using Grievance.Sla.Internal;
 using Grievance.ServiceDirectory;
@@ -411,6 +412,7 @@ internal sealed class IntakePipeline : IIntakePipeline
                         SourceMessageId = message.ExternalId,
                     },
                 ],
+                Outbound = ExposedReplies.HideAction(complaint, message, _options.CurrentValue, now),
             },
             new IntakeResult { Outcome = IntakeOutcome.FollowUp, ComplaintId = complaintId, Code = complaint?.Code });
     }
@@ -516,6 +518,7 @@ internal sealed class IntakePipeline : IIntakePipeline
             ComplaintId = complaint.Id,
             Channel = message.Channel,
             Kind = kind,
+            Priority = OutboxPriority.For(kind, complaint.Category, _options.CurrentValue),
             RecipientId = message.Author.PlatformId,
             InReplyToExternalId = message.ExternalId,
             FromAccount = complaint.AddressedAccount,

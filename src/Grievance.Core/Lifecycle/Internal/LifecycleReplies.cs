@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grievance.Complaints;
 using Grievance.Notifications;
+using Grievance.Notifications.Internal;
 using Grievance.ServiceDirectory;
 using Grievance.Sla.Internal;
 using Grievance.Text;
@@ -34,9 +35,11 @@ internal sealed class LifecycleReplies
     private readonly IServiceDirectory _directory;
     private readonly Dictionary<string, IChannelMessagePolicy> _policies;
     private readonly SlaPlanner _planner;
+    private readonly IOptionsMonitor<GrievanceOptions> _grievance;
 
-    public LifecycleReplies(IOptionsMonitor<LifecycleOptions> options, IServiceDirectory directory, IEnumerable<IChannelMessagePolicy> policies, SlaPlanner planner, IOptionsMonitor<Intake.CitizenLimitOptions> limits)
+    public LifecycleReplies(IOptionsMonitor<LifecycleOptions> options, IServiceDirectory directory, IEnumerable<IChannelMessagePolicy> policies, SlaPlanner planner, IOptionsMonitor<Intake.CitizenLimitOptions> limits, IOptionsMonitor<GrievanceOptions> grievance)
     {
+        _grievance = grievance;
         _options = options;
         _limits = limits;
         _directory = directory;
@@ -105,13 +108,14 @@ internal sealed class LifecycleReplies
         return policy.Fits(text) ? text : policy.Shorten(text);
     }
 
-    private static OutboundMessage Message(Complaint complaint, OutboundMessageKind kind, string key, string text, bool isPrivate, DateTimeOffset now) => new()
+    private OutboundMessage Message(Complaint complaint, OutboundMessageKind kind, string key, string text, bool isPrivate, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         IdempotencyKey = key,
         ComplaintId = complaint.Id,
         Channel = complaint.Channel,
         Kind = kind,
+        Priority = OutboxPriority.For(kind, complaint.Category, _grievance.CurrentValue),
         RecipientId = complaint.Complainant.PlatformId,
         InReplyToExternalId = isPrivate ? null : complaint.SourceMessageId,
         FromAccount = complaint.AddressedAccount,

@@ -284,14 +284,15 @@ internal sealed partial class InMemoryComplaintStore(TimeProvider time) : ICompl
         {
             var now = time.GetUtcNow();
             var claimed = new List<OutboundMessage>();
-            foreach (var message in _outbox)
+            // OrderByDescending is stable: oldest first within a priority.
+            foreach (var message in _outbox.Where(m => m.Status == OutboundMessageStatus.Pending).OrderByDescending(m => m.Priority))
             {
                 if (claimed.Count == max)
                 {
                     break;
                 }
 
-                if (message.Status == OutboundMessageStatus.Pending && (!_leases.TryGetValue(message.Id, out var until) || until <= now))
+                if ((message.NextAttemptAt is not { } next || next <= now) && (!_leases.TryGetValue(message.Id, out var until) || until <= now))
                 {
                     _leases[message.Id] = now + lease;
                     claimed.Add(message);
@@ -310,7 +311,7 @@ internal sealed partial class InMemoryComplaintStore(TimeProvider time) : ICompl
             _leases.Remove(id);
             var index = IndexOf(id);
             var message = _outbox[index];
-            _outbox[index] = message with { Status = OutboundMessageStatus.Sent, SentExternalId = sentExternalId, Attempts = message.Attempts + 1, LastError = null };
+            _outbox[index] = message with { Status = OutboundMessageStatus.Sent, SentExternalId = sentExternalId, Attempts = message.Attempts + 1, LastError = null, NextAttemptAt = null };
         }
 
         return Task.CompletedTask;
@@ -333,6 +334,52 @@ internal sealed partial class InMemoryComplaintStore(TimeProvider time) : ICompl
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task RetryLaterAsync(Guid id, string error, DateTimeOffset notBefore, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        lock (_gate)
+        {
+            _leases.Remove(id);
+            var index = IndexOf(id);
+            var message = _outbox[index];
+            _outbox[index] = message with { Status = OutboundMessageStatus.Pending, Attempts = message.Attempts + 1, LastError = error, NextAttemptAt = notBefore };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        lock (_gate)
+        {
+            foreach (var id in ids)
+            {
+                _leases.Remove(id);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboundMessage>> GetFailedAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        lock (_gate)
+        {
+            IReadOnlyList<OutboundMessage> failed = [.. Enumerable.Reverse(_outbox).Where(m => m.Status == OutboundMessageStatus.Failed).Take(max)];
+            return Task.FromResult(failed);
+        }
+    }
+
+    public Task<int> CountFailedAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_outbox.Count(m => m.Status == OutboundMessageStatus.Failed));
+        }
     }
 
     public Task<IReadOnlyList<OutboundMessage>> ListForComplaintAsync(ComplaintId complaintId, CancellationToken cancellationToken = default)

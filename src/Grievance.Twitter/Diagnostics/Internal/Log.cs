@@ -67,4 +67,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2054, Level = LogLevel.Information, Message = "Reconciliation of outbox message {MessageId}: {Outcome} (post {TweetId}).")]
     public static partial void ReplyReconciled(ILogger logger, Guid messageId, string outcome, string? tweetId);
+
+    [LoggerMessage(EventId = 2055, Level = LogLevel.Information, Message = "Outbox message {MessageId}: the citizen does not accept direct messages from the desk account (403); marked failed.")]
+    public static partial void DirectMessageRefused(ILogger logger, Guid messageId);
+
+    [LoggerMessage(EventId = 2056, Level = LogLevel.Information, Message = "Outbox message {MessageId}: X does not let the desk account hide reply {TweetId} ({Status}; the conversation was not started by the desk or the reply is gone); it stays visible.")]
+    public static partial void ReplyNotHideable(ILogger logger, Guid messageId, string tweetId, int status);
 }

@@ -11,9 +11,10 @@ namespace Grievance.Twitter.Notifications.Internal;
 /// Sends outbox messages as replies in the citizen's thread. A post is never blindly re-sent: a timeout, a dropped
 /// connection after the request went out, or X's duplicate-content refusal mean "possibly published", so after X's
 /// indexing delay the desk account's posts are searched for the reply; found, it counts as sent with that id; not found,
-/// it is sent once more. A message whose earlier attempt failed is looked for before it is sent again.
+/// it is sent once more. A message whose earlier attempt failed is looked for before it is sent again. Direct messages
+/// and hide actions take their own paths and are never posted publicly.
 /// </summary>
-internal sealed class TwitterCitizenNotifier : ICitizenNotifier
+internal sealed partial class TwitterCitizenNotifier : ICitizenNotifier
 {
     private static readonly TimeSpan UsageCappedPause = TimeSpan.FromHours(1);
     private static readonly TimeSpan ConfigurationPause = TimeSpan.FromMinutes(15);
@@ -38,6 +39,16 @@ internal sealed class TwitterCitizenNotifier : ICitizenNotifier
     public async Task<string> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind == OutboundMessageKind.DirectMessage)
+        {
+            return await SendDirectMessageAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (message.Kind == OutboundMessageKind.HideReply)
+        {
+            return await HideAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+
         if (string.IsNullOrEmpty(message.InReplyToExternalId))
         {
             throw new CitizenNotificationException("Only replies in the citizen's thread can be sent on X: the message has no post to reply to.") { IsPermanent = true };
