@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Grievance.Samples;
 using Grievance.Samples.Console;
 using Grievance.Twitter.Testing;
 using Microsoft.Extensions.Time.Testing;
