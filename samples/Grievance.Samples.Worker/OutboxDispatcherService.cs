@@ -25,12 +25,12 @@ internal sealed class OutboxDispatcherService(
         {
             var passesBefore = status.PollPasses;
             TimeSpan wait;
+            var idle = false;
             try
             {
                 var result = await dispatcher.DispatchAsync(options.Value.DispatchBatchSize, stoppingToken);
                 failures = 0;
-                var idle = result.Sent == 0 && result.Retrying == 0 && result.Failed == 0;
-                status.RecordDispatch(result.Sent, idle, passesBefore);
+                idle = result.Sent == 0 && result.Retrying == 0 && result.Failed == 0;
                 if (!idle)
                 {
                     Log.Dispatched(logger, result.Sent, result.Retrying, result.Failed);
@@ -38,6 +38,7 @@ internal sealed class OutboxDispatcherService(
 
                 if (result.Sent > 0)
                 {
+                    status.RecordDispatch(result.Sent, idle: false, passesBefore, waiting: false);
                     continue;
                 }
 
@@ -55,25 +56,28 @@ internal sealed class OutboxDispatcherService(
                 Log.DispatchFailed(logger, ex.GetType().Name, wait);
             }
 
-            if (!await WaitAsync(wait, stoppingToken))
+            if (!await WaitAsync(wait, () => status.RecordDispatch(0, idle, passesBefore, waiting: true), stoppingToken))
             {
                 return;
             }
         }
     }
 
-    /// <summary>Waits for the interval or a wake-up from the poller.</summary>
+    /// <summary>Waits for the interval or a wake-up from the poller; <paramref name="waiting"/> runs once the timer is set.</summary>
     /// <returns><see langword="false"/> when the worker is stopping.</returns>
-    private async Task<bool> WaitAsync(TimeSpan wait, CancellationToken stoppingToken)
+    private async Task<bool> WaitAsync(TimeSpan wait, Action waiting, CancellationToken stoppingToken)
     {
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         try
         {
-            await Task.WhenAny(Task.Delay(wait, time, waiting.Token), status.WaitForWakeAsync(waiting.Token));
+            var delay = Task.Delay(wait, time, stop.Token);
+            var wake = status.WaitForWakeAsync(stop.Token);
+            waiting();
+            await Task.WhenAny(delay, wake);
         }
         finally
         {
-            await waiting.CancelAsync();
+            await stop.CancelAsync();
         }
 
         return !stoppingToken.IsCancellationRequested;

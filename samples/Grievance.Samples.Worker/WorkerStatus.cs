@@ -28,6 +28,9 @@ public sealed class WorkerStatus
     /// <summary>Gets the highest poll pass after which the dispatcher found the outbox empty.</summary>
     public int IdleAfterPollPass { get; private set; }
 
+    /// <summary>Gets how many times the dispatcher started waiting (its timer is set by then, so a fake clock can be moved over it).</summary>
+    public int DispatcherWaits { get; private set; }
+
     /// <summary>Gets the number of messages the dispatcher sent.</summary>
     public int Sent { get; private set; }
 
@@ -73,9 +76,10 @@ public sealed class WorkerStatus
         FailedPollPasses = failed ? FailedPollPasses + 1 : 0;
     });
 
-    internal void RecordDispatch(int sent, bool idle, int pollPassesBefore) => Update(() =>
+    internal void RecordDispatch(int sent, bool idle, int pollPassesBefore, bool waiting) => Update(() =>
     {
         Sent += sent;
+        DispatcherWaits += waiting ? 1 : 0;
         if (idle)
         {
             IdleAfterPollPass = Math.Max(IdleAfterPollPass, pollPassesBefore);
