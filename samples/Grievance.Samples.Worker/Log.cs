@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Health checks report {Status}")]
     public static partial void HealthChanged(ILogger logger, string status);
 
+    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Polled {Source}: nothing new")]
+    public static partial void PolledNothing(ILogger logger, string source);
+
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Writing the health file failed ({ExceptionType})")]
     public static partial void HealthFileFailed(ILogger logger, string exceptionType);
 }

@@ -105,7 +105,15 @@ internal sealed class MentionsPollerService(
         }
 
         status.RecordPoll(source.Name, time.GetUtcNow());
-        Log.Polled(logger, source.Name, result.Read, result.Created, result.FollowUps, result.Duplicates, result.Rejected);
+        if (result.Read == 0)
+        {
+            Log.PolledNothing(logger, source.Name);
+        }
+        else
+        {
+            Log.Polled(logger, source.Name, result.Read, result.Created, result.FollowUps, result.Duplicates, result.Rejected);
+        }
+
         if (result.Created + result.FollowUps + result.StatusQueries > 0)
         {
             status.WakeDispatcher();
