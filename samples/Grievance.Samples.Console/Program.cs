@@ -1,17 +1,24 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Grievance.Samples;
 using Grievance.Samples.Console;
 using Grievance.Twitter.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 // dotnet run --project samples/Grievance.Samples.Console [-- --json] [--post] [--db PATH] [--chaos]
 // dotnet run --project samples/Grievance.Samples.Console -- route --input FILE.jsonl [--eval] [--directory FILE.json]
+// dotnet run --project samples/Grievance.Samples.Console -- report [--db PATH] [--output FILE.html] [--at TIME]
 if (args is ["route", .. var routeArgs])
 {
     return await RouteCommand.RunAsync(routeArgs, Console.In, Console.Out, Console.Error);
 }
 
-const string Usage = "Usage: [--json] [--post] [--db PATH] [--chaos], or: route --input FILE.jsonl [--eval] [--directory FILE.json]";
+if (args is ["report", .. var reportArgs])
+{
+    return await ReportCommand.RunAsync(reportArgs, Console.Out, Console.Error);
+}
+
+const string Usage = "Usage: [--json] [--post] [--db PATH] [--chaos], or: route --input FILE.jsonl [--eval] [--directory FILE.json], or: report [--db PATH] [--output FILE.html] [--at TIME]";
 var json = false;
 var post = false;
 var chaos = false;
@@ -127,5 +134,15 @@ foreach (var row in result.Complaints.Where(r => r.Reply is not null))
 Console.WriteLine();
 Console.WriteLine(fake is null ? "Timeline:" : $"Timeline (intake, then {DeskMonth.Days} days of desk work on a fake clock):");
 SampleTimeline.Write(Console.Out, result.Complaints);
+
+// Per district: all complaints, the open ones, and the open ones past their due date (at the clock's time now).
+var summaryAt = (clock ?? TimeProvider.System).GetUtcNow();
+Console.WriteLine();
+Console.WriteLine($"Per district (overdue as of {summaryAt:yyyy-MM-dd HH:mm} UTC):");
+Console.WriteLine($"{"DISTRICT",-8} {"TOTAL",5} {"OPEN",5} {"OVERDUE",7}");
+foreach (var line in DeskReport.SummariseByDistrict(result.Complaints.Select(r => (r.District, r.StatusValue, r.DueAt)), summaryAt))
+{
+    Console.WriteLine($"{line.District,-8} {line.Total,5} {line.Open,5} {line.Overdue,7}");
+}
 
 return 0;

@@ -72,6 +72,12 @@ public sealed record SampleRow(string ExternalId, string Code, string Department
 
     /// <summary>Gets every text sent to the complainant about this complaint, in the order sent.</summary>
     public IReadOnlyList<string> Replies { get; init; } = [];
+
+    /// <summary>Gets the complaint's status as a value (<see cref="Status"/> is its printed name).</summary>
+    public ComplaintStatus StatusValue { get; init; }
+
+    /// <summary>Gets when the complaint is due, if a time limit runs.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 }
 
 /// <summary>What one run of the sample produced.</summary>
@@ -203,6 +209,8 @@ public static class SampleDesk
                 {
                     History = [.. trail.Select(e => SampleEvent.FromAudit(e, complaint.Complainant.PlatformId))],
                     Replies = [.. messages.Where(m => m.Status == OutboundMessageStatus.Sent && m.RecipientId == complaint.Complainant.PlatformId).Select(m => m.Text)],
+                    StatusValue = complaint.Status,
+                    DueAt = complaint.DueAt,
                 };
                 rows.Add(row);
             }

@@ -228,4 +228,22 @@ public class ConsoleSampleTests
         Assert.Equal(2, exitCode);
         Assert.Contains("Usage", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Program_Table_EndsWithAPerDistrictSummaryCoveringEveryComplaint()
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("grievance-db-").FullName, "sample.db");
+
+        var (exitCode, stdout, stderr) = await RunProgramAsync("--db", database);
+
+        Assert.True(exitCode == 0, stderr);
+        var lines = stdout.TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var header = lines.FindLastIndex(l => l.StartsWith("DISTRICT TOTAL", StringComparison.Ordinal));
+        Assert.True(header > 0, stdout);
+        Assert.StartsWith("Per district", lines[header - 1], StringComparison.Ordinal);
+        var rows = lines.Skip(header + 1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(DemoFeed.Complaints.Count, rows.Sum(r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains(rows, r => r[0] == "MRT" && r[2] == "1" && r[3] == "1");
+        Assert.Equal("-", rows[^1][0]);
+    }
 }

@@ -1,6 +1,6 @@
 using Grievance.Twitter.Testing;
 
-namespace Grievance.Samples.Console;
+namespace Grievance.Samples;
 
 /// <summary>
 /// The demo mentions the sample seeds into the fake X: 27 complaints in English, Hindi and Hinglish across ten
