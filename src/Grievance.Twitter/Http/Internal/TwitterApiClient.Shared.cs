@@ -16,25 +16,39 @@ internal sealed partial class TwitterApiClient
     internal async Task<MentionsPage> ReadPostsPageAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
     {
         var body = await ReadJsonAsync(response, TwitterJsonContext.Default.MentionsResponseDto, endpoint, cancellationToken).ConfigureAwait(false);
-        var users = new Dictionary<string, UserDto>(StringComparer.Ordinal);
-        foreach (var user in body.Includes?.Users ?? [])
+        var page = MapPostsPage(body);
+        if (page.Errors.Count > 0)
         {
-            if (user.Id is not null)
+            Log.PartialErrors(_logger, endpoint, page.Errors.Count);
+        }
+
+        return page;
+    }
+
+    /// <summary>Maps a deserialised page of posts: authors from <c>includes.users</c>, every post, meta and partial errors.</summary>
+    internal static MentionsPage MapPostsPage(MentionsResponseDto body)
+    {
+        var includedUsers = body.Includes?.Users;
+        var users = new Dictionary<string, UserDto>(includedUsers?.Count ?? 0, StringComparer.Ordinal);
+        if (includedUsers is not null)
+        {
+            foreach (var user in includedUsers)
             {
-                users[user.Id] = user;
+                if (user.Id is not null)
+                {
+                    users[user.Id] = user;
+                }
             }
         }
 
-        var messages = new List<InboundMessage>(body.Data?.Count ?? 0);
-        foreach (var tweet in body.Data ?? [])
+        var data = body.Data;
+        var messages = new List<InboundMessage>(data?.Count ?? 0);
+        if (data is not null)
         {
-            messages.Add(TweetMapper.Map(tweet, users));
-        }
-
-        var errors = MapErrors(body.Errors);
-        if (errors.Count > 0)
-        {
-            Log.PartialErrors(_logger, endpoint, errors.Count);
+            foreach (var tweet in data)
+            {
+                messages.Add(TweetMapper.Map(tweet, users));
+            }
         }
 
         return new MentionsPage
@@ -44,7 +58,7 @@ internal sealed partial class TwitterApiClient
             NewestId = body.Meta?.NewestId,
             OldestId = body.Meta?.OldestId,
             NextToken = body.Meta?.NextToken,
-            Errors = errors,
+            Errors = MapErrors(body.Errors),
         };
     }
 
