@@ -72,6 +72,14 @@ public class MappingBenchmarks
     [Benchmark]
     public MentionsPage MapOnly() => TwitterApiClient.MapPostsPage(_body);
 
+    /// <summary>Deserialisation as the client's shared page reader does it: from the buffered response stream, asynchronously.</summary>
+    [Benchmark]
+    public int DeserializeFromStream()
+    {
+        using var stream = new MemoryStream(_page, writable: false);
+        return JsonSerializer.DeserializeAsync(stream, TwitterJsonContext.Default.MentionsResponseDto).AsTask().GetAwaiter().GetResult()!.Data!.Count;
+    }
+
     [Benchmark]
     public int DeserializeOnly() => JsonSerializer.Deserialize(_page, TwitterJsonContext.Default.MentionsResponseDto)!.Data!.Count;
 

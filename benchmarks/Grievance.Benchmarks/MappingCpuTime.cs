@@ -18,6 +18,7 @@ internal static class MappingCpuTime
         {
             ("MapPage", benchmarks.MapPage),
             ("MapOnly", benchmarks.MapOnly),
+            ("DeserializeFromStream", () => benchmarks.DeserializeFromStream()),
             ("DeserializeOnly", () => benchmarks.DeserializeOnly()),
             ("TokenizeAndReadStrings", () => benchmarks.TokenizeAndReadStrings()),
             ("TokenizeOnly", () => benchmarks.TokenizeOnly()),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -15,7 +16,7 @@ internal sealed partial class TwitterApiClient
     /// <summary>Reads a page of posts (mentions, search) and maps them, in one place.</summary>
     internal async Task<MentionsPage> ReadPostsPageAsync(HttpResponseMessage response, string endpoint, CancellationToken cancellationToken)
     {
-        var body = await ReadJsonAsync(response, TwitterJsonContext.Default.MentionsResponseDto, endpoint, cancellationToken).ConfigureAwait(false);
+        var body = await ReadBufferedJsonAsync(response, TwitterJsonContext.Default.MentionsResponseDto, endpoint, cancellationToken).ConfigureAwait(false);
         var page = MapPostsPage(body);
         if (page.Errors.Count > 0)
         {
@@ -86,6 +87,67 @@ internal sealed partial class TwitterApiClient
         }
 
         return body ?? throw new TwitterApiException($"The response of '{endpoint}' is empty.") { StatusCode = response.StatusCode };
+    }
+
+    /// <summary>
+    /// Reads the whole body into a pooled buffer and deserialises it in one synchronous pass: for a page of posts
+    /// (about 100 KB) markedly cheaper than the serializer's resumable streaming read. Bodies declared in another
+    /// charset than UTF-8 take the streaming read, which transcodes.
+    /// </summary>
+    private static async Task<T> ReadBufferedJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, string endpoint, CancellationToken cancellationToken)
+        where T : class
+    {
+        var charset = response.Content.Headers.ContentType?.CharSet?.Trim('"');
+        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return await ReadJsonAsync(response, type, endpoint, cancellationToken).ConfigureAwait(false);
+        }
+
+        const int MaxInitialBuffer = 4 * 1024 * 1024;
+        var declared = response.Content.Headers.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is > 0 and < MaxInitialBuffer ? (int)declared.Value + 1 : 128 * 1024);
+        try
+        {
+            var length = 0;
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+            }
+
+            var json = buffer.AsSpan(0, length);
+            if (json.StartsWith("\uFEFF"u8))
+            {
+                json = json[3..];
+            }
+
+            T? body;
+            try
+            {
+                body = JsonSerializer.Deserialize(json, type);
+            }
+            catch (JsonException ex)
+            {
+                throw new TwitterApiException($"The response of '{endpoint}' is not valid X API JSON.", ex) { StatusCode = response.StatusCode };
+            }
+
+            return body ?? throw new TwitterApiException($"The response of '{endpoint}' is empty.") { StatusCode = response.StatusCode };
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static void UseAppToken(HttpRequestMessage request) => request.WithAuth(TwitterAuthContext.App);
