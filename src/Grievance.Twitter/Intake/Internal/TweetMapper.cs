@@ -285,10 +285,16 @@ internal static class TweetMapper
             var span = Decoded.AsSpan(from, to - from);
             if (sigil is { } expected)
             {
-                return span.Length == value.Length + 1 && span[0] == expected && span[1..].Equals(value, StringComparison.OrdinalIgnoreCase);
+                if (span.Length != value.Length + 1 || span[0] != expected)
+                {
+                    return false;
+                }
+
+                span = span[1..];
             }
 
-            return span.Equals(value, StringComparison.OrdinalIgnoreCase);
+            // X reports the entity as written, so the exact comparison almost always decides; case-insensitive otherwise.
+            return span.SequenceEqual(value) || span.Equals(value, StringComparison.OrdinalIgnoreCase);
         }
 
         private void EnsureMapped()
