@@ -129,7 +129,7 @@ internal sealed partial class TwitterApiClient : ITwitterApiClient
             {
                 if (tweet.Id is { Length: > 0 } id
                     && tweet.ReferencedTweets?.Any(r => r.Type == "replied_to" && r.Id == inReplyToTweetId) == true
-                    && string.Equals(new TweetMapper.MappedText(tweet.Text ?? string.Empty).Decoded.Trim().Normalize(), wanted, StringComparison.Ordinal))
+                    && string.Equals(TweetMapper.Decode(tweet.Text ?? string.Empty).Trim().Normalize(), wanted, StringComparison.Ordinal))
                 {
                     return id;
                 }

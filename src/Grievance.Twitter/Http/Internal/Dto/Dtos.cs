@@ -80,6 +80,7 @@ internal sealed class ReferencedTweetDto
     public string? Id { get; set; }
 }
 
+[JsonConverter(typeof(EntitiesDtoConverter))]
 internal sealed class EntitiesDto
 {
     [JsonPropertyName("mentions")]
