@@ -333,11 +333,11 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
         ArgumentException.ThrowIfNullOrWhiteSpace(error);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection,
-            "UPDATE {schema}.outbox SET status = 0, attempts = attempts + 1, last_error = @error, lease_until = NULL, next_attempt_at = @next WHERE id = @id",
+            "UPDATE {schema}.outbox SET status = 0, attempts = attempts + 1, last_error = @error, lease_until = NULL, next_attempt_at = @next WHERE id = @id AND status = 0",
             ("error", error), ("next", Utc(notBefore)), ("id", id));
         if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
         {
-            throw new KeyNotFoundException($"No outbox message has id {id}.");
+            await ThrowIfNoOutboxMessageAsync(connection, id, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -398,11 +398,11 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
         ArgumentException.ThrowIfNullOrWhiteSpace(error);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection,
-            "UPDATE {schema}.outbox SET status = @status, attempts = attempts + 1, last_error = @error, lease_until = NULL WHERE id = @id",
+            "UPDATE {schema}.outbox SET status = @status, attempts = attempts + 1, last_error = @error, lease_until = NULL WHERE id = @id AND status = 0",
             ("status", permanent ? (int)OutboundMessageStatus.Failed : (int)OutboundMessageStatus.Pending), ("error", error), ("id", id));
         if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
         {
-            throw new KeyNotFoundException($"No outbox message has id {id}.");
+            await ThrowIfNoOutboxMessageAsync(connection, id, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -542,6 +542,19 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
 
         // UPDATE ... RETURNING gives no order guarantee: restore the outbox order.
         return [.. rows.OrderBy(r => r.Position).Select(r => r.Message)];
+    }
+
+    /// <summary>
+    /// After an update of a pending message changed nothing: a missing message is the caller's error; a settled one means a
+    /// claimer whose lease expired reported late, and the settled state (sent, or failed for good) is kept.
+    /// </summary>
+    private async Task ThrowIfNoOutboxMessageAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, "SELECT count(*) FROM {schema}.outbox WHERE id = @id", ("id", id));
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+        {
+            throw new KeyNotFoundException($"No outbox message has id {id}.");
+        }
     }
 
     private NpgsqlCommand Command(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)

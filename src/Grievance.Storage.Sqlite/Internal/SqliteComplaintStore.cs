@@ -417,11 +417,11 @@ internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxSto
         ArgumentException.ThrowIfNullOrWhiteSpace(error);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var changed = await ExecuteAsync(connection, null,
-            "UPDATE outbox SET status = 0, attempts = attempts + 1, last_error = $error, lease_until = NULL, next_attempt_at = $next WHERE id = $id",
+            "UPDATE outbox SET status = 0, attempts = attempts + 1, last_error = $error, lease_until = NULL, next_attempt_at = $next WHERE id = $id AND status = 0",
             cancellationToken, ("$error", error), ("$next", notBefore.UtcTicks), ("$id", id.ToString())).ConfigureAwait(false);
         if (changed == 0)
         {
-            throw new KeyNotFoundException($"No outbox message has id {id}.");
+            await ThrowIfNoOutboxMessageAsync(connection, id, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -483,9 +483,22 @@ internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxSto
         ArgumentException.ThrowIfNullOrWhiteSpace(error);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var changed = await ExecuteAsync(connection, null,
-            "UPDATE outbox SET status = $status, attempts = attempts + 1, last_error = $error, lease_until = NULL WHERE id = $id",
+            "UPDATE outbox SET status = $status, attempts = attempts + 1, last_error = $error, lease_until = NULL WHERE id = $id AND status = 0",
             cancellationToken, ("$status", permanent ? (int)OutboundMessageStatus.Failed : (int)OutboundMessageStatus.Pending), ("$error", error), ("$id", id.ToString())).ConfigureAwait(false);
         if (changed == 0)
+        {
+            await ThrowIfNoOutboxMessageAsync(connection, id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// After an update of a pending message changed nothing: a missing message is the caller's error; a settled one means a
+    /// claimer whose lease expired reported late, and the settled state (sent, or failed for good) is kept.
+    /// </summary>
+    private static async Task ThrowIfNoOutboxMessageAsync(SqliteConnection connection, Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, null, "SELECT count(*) FROM outbox WHERE id = $id", ("$id", id.ToString()));
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
         {
             throw new KeyNotFoundException($"No outbox message has id {id}.");
         }

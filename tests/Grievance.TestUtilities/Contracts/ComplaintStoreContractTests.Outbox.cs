@@ -57,6 +57,31 @@ public abstract partial class ComplaintStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Outbox_LateFailureFromAnExpiredClaim_NeverUndoesASettledMessage()
+    {
+        await using var store = await CreateStoreAsync();
+        var complaint = NewComplaint();
+        await store.Complaints.CommitIntakeAsync(Commit(complaint));
+        var stale = Assert.Single(await store.Outbox.ClaimPendingAsync(10, TimeSpan.FromSeconds(10)));
+
+        // The first claimer stalls past its lease; a second claims the message and sends it.
+        Time.Advance(TimeSpan.FromSeconds(11));
+        var second = Assert.Single(await store.Outbox.ClaimPendingAsync(10, TimeSpan.FromSeconds(10)));
+        await store.Outbox.MarkSentAsync(second.Id, "1931000000000000042");
+
+        // The first claimer then reports its failure: the reply must not become pending (and be sent twice) or failed.
+        await store.Outbox.RetryLaterAsync(stale.Id, "timeout", Time.GetUtcNow().AddSeconds(30));
+        await store.Outbox.MarkFailedAsync(stale.Id, "timeout", permanent: false);
+        await store.Outbox.MarkFailedAsync(stale.Id, "timeout", permanent: true);
+
+        var message = Assert.Single(await store.Outbox.ListForComplaintAsync(complaint.Id));
+        Assert.Equal(OutboundMessageStatus.Sent, message.Status);
+        Assert.Equal("1931000000000000042", message.SentExternalId);
+        Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Empty(await store.Outbox.ClaimPendingAsync(10, TimeSpan.FromSeconds(10)));
+    }
+
+    [SkippableFact]
     public async Task Outbox_Release_MakesClaimedMessagesClaimableAtOnceWithoutCountingAnAttempt()
     {
         await using var store = await CreateStoreAsync();

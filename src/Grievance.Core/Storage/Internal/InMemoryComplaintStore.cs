@@ -325,6 +325,12 @@ internal sealed partial class InMemoryComplaintStore(TimeProvider time) : ICompl
             _leases.Remove(id);
             var index = IndexOf(id);
             var message = _outbox[index];
+            if (message.Status != OutboundMessageStatus.Pending)
+            {
+                // A claimer whose lease expired reports late: the message was settled meanwhile, keep that.
+                return Task.CompletedTask;
+            }
+
             _outbox[index] = message with
             {
                 Status = permanent ? OutboundMessageStatus.Failed : OutboundMessageStatus.Pending,
@@ -344,6 +350,11 @@ internal sealed partial class InMemoryComplaintStore(TimeProvider time) : ICompl
             _leases.Remove(id);
             var index = IndexOf(id);
             var message = _outbox[index];
+            if (message.Status != OutboundMessageStatus.Pending)
+            {
+                return Task.CompletedTask;
+            }
+
             _outbox[index] = message with { Status = OutboundMessageStatus.Pending, Attempts = message.Attempts + 1, LastError = error, NextAttemptAt = notBefore };
         }
 
