@@ -92,29 +92,9 @@ internal sealed partial class FakeXHandler
             return Unauthorized();
         }
 
-        var maxResults = 10;
-        if (query.TryGetValue("max_results", out var max) && (!int.TryParse(max, NumberStyles.None, CultureInfo.InvariantCulture, out maxResults) || maxResults is < 5 or > 100))
+        if (TimelineQuery(query, out var maxResults, out var before) is { } invalid)
         {
-            return InvalidRequest("max_results", max, $"The `max_results` query parameter value [{max}] is not between 5 and 100");
-        }
-
-        foreach (var name in new[] { "since_id", "until_id" })
-        {
-            if (query.TryGetValue(name, out var value) && !FakeXApi.IdPattern().IsMatch(value))
-            {
-                return InvalidRequest(name, value, $"The `{name}` query parameter value [{value}] does not match ^[0-9]{{1,19}}$");
-            }
-        }
-
-        ulong? before = null;
-        if (query.TryGetValue("pagination_token", out var pageToken))
-        {
-            if (!pageToken.StartsWith('p') || !ulong.TryParse(pageToken.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var last))
-            {
-                return InvalidRequest("pagination_token", pageToken, $"The `pagination_token` query parameter value [{pageToken}] is not valid");
-            }
-
-            before = last;
+            return invalid;
         }
 
         var limit = state.Api.Limits.Take("usertweets:" + userId, state.Api.UserPostsRequestsPerWindow);
