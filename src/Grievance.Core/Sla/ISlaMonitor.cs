@@ -43,6 +43,9 @@ public sealed record SlaRunResult
 
     /// <summary>Gets how many complaints had their personal data erased after the retention period.</summary>
     public int Erased { get; init; }
+
+    /// <summary>Gets how many rejected messages had their personal data erased after the retention period.</summary>
+    public int RejectionsErased { get; init; }
 }
 
 /// <summary>Overdue complaints of one department, district and officer.</summary>
