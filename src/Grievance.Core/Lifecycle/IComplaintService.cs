@@ -108,6 +108,7 @@ public interface IComplaintService
     /// <summary>
     /// Erases the complainant's personal data (handle, name, platform id, text, attachments, what they wrote later) on
     /// their request; the audit trail keeps its non-personal facts. Allowed in every status; a second erasure does nothing.
+    /// The citizen's rejected messages are not tied to one complaint: <see cref="EraseCitizenAsync"/> erases those too.
     /// </summary>
     /// <param name="id">The complaint.</param>
     /// <param name="actor">The officer acting on the request.</param>
