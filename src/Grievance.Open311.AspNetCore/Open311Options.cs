@@ -7,7 +7,7 @@ namespace Grievance.Open311;
 public sealed class Open311Options
 {
     /// <summary>The configuration section conventionally bound to these options.</summary>
-    public const string SectionName = "Grievance:Open311";
+    public const string SectionName = "GrievanceOpen311";
 
     /// <summary>The channel of the messages posted through Open311 (<see cref="Intake.InboundMessage.Channel"/>).</summary>
     public const string Channel = "open311";

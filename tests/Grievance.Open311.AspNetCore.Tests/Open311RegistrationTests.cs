@@ -92,6 +92,28 @@ public sealed class Open311RegistrationTests
     }
 
     [Fact]
+    public void AddOpen311_ConventionalSections_BindBesideGrievanceWithoutUnknownKeys()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Grievance:Departments:0:Id"] = "power",
+            ["Grievance:Departments:0:Name"] = "UPPCL",
+            ["Grievance:Departments:0:Categories:0"] = "power-outage",
+            [$"{Open311Options.SectionName}:JurisdictionId"] = "uppcl.org",
+            [$"{Open311Options.SectionName}:ApiKeys:citizen-app"] = Open311Host.ApiKey,
+            [$"{Open311Options.SectionName}:Services:0:Code"] = "PWR-01",
+            [$"{Open311Options.SectionName}:Services:0:Name"] = "Power outage",
+            [$"{Open311Options.SectionName}:Services:0:Category"] = "power-outage",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddGrievance(configuration.GetSection(GrievanceOptions.SectionName)).AddOpen311(configuration.GetSection(Open311Options.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Single(provider.GetRequiredService<IOptions<GrievanceOptions>>().Value.Departments);
+        Assert.Equal("PWR-01", Assert.Single(provider.GetRequiredService<IOptions<Open311Options>>().Value.Services).Code);
+    }
+
+    [Fact]
     public async Task AddOpen311_Twice_RouterWrappedOnce()
     {
         var services = new ServiceCollection();
