@@ -1,5 +1,6 @@
 using Grievance.Open311.Internal;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 #pragma warning disable IDE0130 // Endpoint mapping extensions live where ASP.NET Core hosts look for them.
 namespace Microsoft.AspNetCore.Builder;
@@ -26,7 +27,8 @@ public static class Open311EndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
-        if (endpoints.ServiceProvider.GetService(typeof(Open311Catalog)) is null)
+        // Asks whether the services are registered without building them: invalid options then fail at start-up, with the reasons.
+        if (endpoints.ServiceProvider.GetService(typeof(IServiceProviderIsService)) is IServiceProviderIsService services && !services.IsService(typeof(Open311Catalog)))
         {
             throw new InvalidOperationException("MapOpen311 needs the Open311 services: call AddGrievance(...).AddOpen311(...) when registering services.");
         }

@@ -510,6 +510,19 @@ public sealed class Open311EndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OptedInDescription_WithCharactersXmlCannotCarry_StillWellFormedXml()
+    {
+        await using var host = await Open311Host.StartAsync(o => o.IncludeDescription = true);
+        var code = await host.PostValidAsync("Wires \u0001sparking <b>&</b> 😟 near pole");
+
+        var xml = await host.GetXmlAsync($"/requests/{code}.xml");
+        var json = await host.GetJsonAsync($"/requests/{code}.json");
+
+        Assert.Equal("Wires sparking <b>&</b> 😟 near pole", xml.Root!.Element("request")!.Element("description")!.Value);
+        Assert.Equal("Wires \u0001sparking <b>&</b> 😟 near pole", json[0].GetProperty("description").GetString());
+    }
+
+    [Fact]
     public async Task PersonalData_ContactDetailsAreNotStoredInTheComplaint()
     {
         var code = await PostAsync(ValidPost(("email", "ravi.verma@example.in"), ("phone", "+91 98765 43210")));
