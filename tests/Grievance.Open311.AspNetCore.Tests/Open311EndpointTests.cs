@@ -235,6 +235,15 @@ public sealed class Open311EndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_BodyOver64KiB_413NothingRecorded()
+    {
+        using var response = await _host.PostAsync("json", ValidPost(("first_name", new string('a', 70_000))));
+
+        await Open311Host.AssertErrorAsync(response, 413);
+        Assert.Equal(0, await _host.ComplaintCountAsync());
+    }
+
+    [Fact]
     public async Task Post_WordsNamingNoProblem_StillAComplaintOfTheChosenService()
     {
         var code = await PostAsync([("api_key", Open311Host.ApiKey), ("service_code", "POL-THEFT"), ("lat", "26.8467"), ("long", "80.9462"), ("description", "Thank you, please look into it")]);

@@ -8,6 +8,7 @@ using Grievance.Intake;
 using Grievance.Queries;
 using Grievance.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
@@ -19,6 +20,9 @@ internal static partial class Open311Endpoints
 {
     /// <summary>The header a client may send so that a retried POST answers the first one's service request instead of opening another.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The largest POST body read: the fields and a 4,000-character description, percent-encoded, fit well within it.</summary>
+    private const int MaxBodyBytes = 64 * 1024;
 
     private const int MaxIdempotencyKeyLength = 128;
     private const int MaxNameLength = 200;
@@ -173,10 +177,27 @@ internal static partial class Open311Endpoints
             return;
         }
 
+        // A request is a few fields and at most 4,000 characters of description: larger bodies are refused unread.
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            await Open311Writer.WriteErrorAsync(context, format, 413, $"The request is larger than {MaxBodyBytes} bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = MaxBodyBytes;
+        }
+
         IFormCollection form;
         try
         {
             form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await Open311Writer.WriteErrorAsync(context, format, 413, $"The request is larger than {MaxBodyBytes} bytes.").ConfigureAwait(false);
+            return;
         }
         catch (InvalidDataException)
         {
