@@ -3,6 +3,7 @@ using Grievance.Codes;
 using Grievance.DependencyInjection;
 using Grievance.Intake;
 using Grievance.Lifecycle;
+using Grievance.Open311;
 using Grievance.Sla;
 using Grievance.Samples.Portal;
 using Grievance.Storage.Sqlite;
@@ -37,7 +38,8 @@ var grievance = builder.Services.AddGrievance(builder.Configuration.GetSection(G
     .ConfigureCodes(builder.Configuration.GetSection(ComplaintCodeOptions.SectionName))
     .ConfigureLifecycle(builder.Configuration.GetSection(LifecycleOptions.SectionName))
     .ConfigureSla(builder.Configuration.GetSection(SlaOptions.SectionName))
-    .ConfigureCitizenLimits(builder.Configuration.GetSection(CitizenLimitOptions.SectionName));
+    .ConfigureCitizenLimits(builder.Configuration.GetSection(CitizenLimitOptions.SectionName))
+    .AddOpen311(builder.Configuration.GetSection(Open311Options.SectionName));
 grievance.UseSqliteStore(_ => { });
 builder.Services.AddOptions<SqliteStoreOptions>().Configure<IOptions<PortalOptions>, IHostEnvironment>((o, portal, env) =>
     o.ConnectionString = $"Data Source={PortalSetup.DatabasePath(portal.Value, env)}");
@@ -89,6 +91,9 @@ app.MapGet("/portal.css", () => Results.Text(PortalHtml.Stylesheet, "text/css; c
 app.MapSignIn();
 app.MapCitizenPages();
 app.MapOfficerPages();
+
+// Open311 GeoReport v2 for city apps and partners: public fields only; posting needs an API key, not a cookie.
+app.MapOpen311().AllowAnonymous();
 
 app.Run();
 
