@@ -111,6 +111,9 @@ internal sealed class ChromiumSession : IAsyncDisposable
             throw;
         }
 
+        // Generous waits: these tests share two cores with the rest of the test run. A wait is not a timed assertion.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var refused = new List<string>();
         var consoleErrors = new List<string>();
         var origin = site.GetLeftPart(UriPartial.Authority);
