@@ -10,8 +10,6 @@ namespace Grievance.Samples.Console;
 /// </summary>
 public static class ReportHtml
 {
-    private static readonly string[] Colours = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#b07aa1", "#59a14f", "#9c755f", "#bab0ac"];
-
     /// <summary>Renders the report.</summary>
     /// <param name="report">The report.</param>
     /// <returns>The HTML page.</returns>
@@ -98,39 +96,8 @@ public static class ReportHtml
             return;
         }
 
-        const int LabelWidth = 220, BarWidth = 480, BarHeight = 16, Gap = 4, LegendHeight = 22;
-        var max = Math.Max(1, rows.Max(r => r.Counts.Sum()));
-        var height = LegendHeight + rows.Count * (BarHeight + Gap);
-        var width = LabelWidth + BarWidth + 60;
-        html.Append(CultureInfo.InvariantCulture, $"<svg width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"{Encode(title)}\">\n");
-        var x = 0;
-        for (var i = 0; i < columns.Count; i++)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"4\" width=\"10\" height=\"10\" fill=\"{Colours[i % Colours.Length]}\" /><text x=\"{x + 14}\" y=\"13\" font-size=\"11\">{Encode(columns[i])}</text>\n");
-            x += 20 + 7 * columns[i].Length;
-        }
-
-        for (var r = 0; r < rows.Count; r++)
-        {
-            var y = LegendHeight + r * (BarHeight + Gap);
-            html.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 12}\" font-size=\"11\">{Encode(label(rows[r].Key))}</text>\n");
-            double offset = LabelWidth;
-            for (var i = 0; i < rows[r].Counts.Length; i++)
-            {
-                if (rows[r].Counts[i] == 0)
-                {
-                    continue;
-                }
-
-                var w = (double)BarWidth * rows[r].Counts[i] / max;
-                html.Append(CultureInfo.InvariantCulture, $"<rect x=\"{offset:0.##}\" y=\"{y}\" width=\"{w:0.##}\" height=\"{BarHeight}\" fill=\"{Colours[i % Colours.Length]}\"><title>{Encode($"{label(rows[r].Key)}: {rows[r].Counts[i]} {columns[i]}")}</title></rect>\n");
-                offset += w;
-            }
-
-            html.Append(CultureInfo.InvariantCulture, $"<text x=\"{offset + 4:0.##}\" y=\"{y + 12}\" font-size=\"11\">{rows[r].Counts.Sum()}</text>\n");
-        }
-
-        html.Append("</svg>\n<table>\n<tr><th>").Append(Encode(keyHeader)).Append("</th>");
+        SvgCharts.AppendStackedBars(html, title, columns, rows, label);
+        html.Append("<table>\n<tr><th>").Append(Encode(keyHeader)).Append("</th>");
         foreach (var column in columns)
         {
             html.Append("<th>").Append(Encode(column)).Append("</th>");
