@@ -26,6 +26,9 @@ public sealed class PortalBrowserTests(ITestOutputHelper output)
         Assert.Equal("/signin", Path(page));
         await SignInAsync(page, "lucknow.police", "demo-lucknow");
         Assert.Equal("/queue", Path(page));
+        var session = Assert.Single(await chromium.Context.CookiesAsync([portal.Address.ToString()]), c => c.Name == "grievance.portal");
+        Assert.True(session.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, session.SameSite);
         var everything = await Codes(page);
         Assert.NotEmpty(everything);
 
@@ -146,6 +149,38 @@ public sealed class PortalBrowserTests(ITestOutputHelper output)
             Assert.DoesNotContain("bicycle", body, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("Hazratganj", body, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task ComplaintTextWithMarkup_ShownAsTextInTheOfficersBrowser_NothingRuns()
+    {
+        const string Markup = "<script>document.title='pwned'</script><img src=\"/x.png\" onerror=\"document.title='pwned'\"><b>bold</b>";
+        const string Text = "My scooter was stolen near Hazratganj, Lucknow. " + Markup;
+        using var portal = PortalServer.Start();
+        await using var chromium = await ChromiumSession.LaunchAsync(portal.Address);
+        var page = await chromium.PageAsync();
+
+        await page.GotoAsync(portal.Url("/complain"));
+        var form = page.Locator("form#complain");
+        await form.Locator("textarea[name=Text]").FillAsync(Text);
+        await form.Locator("select[name=District]").SelectOptionAsync(new SelectOptionValue { Label = "Lucknow" });
+        await SubmitAsync(page, form.Locator("button[type=submit]"));
+        var code = (await page.Locator("span#code").InnerTextAsync()).Trim();
+
+        await page.GotoAsync(portal.Url("/signin"));
+        await SignInAsync(page, "lucknow.police", "demo-lucknow");
+        await page.GotoAsync(portal.Url($"/complaints/{code}"));
+
+        // The browser shows the markup as the citizen typed it; it built no element from it and ran nothing.
+        var shown = page.Locator("#complaint-text");
+        Assert.Contains(Markup, await shown.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await shown.Locator("script, img, b").CountAsync());
+        Assert.DoesNotContain("pwned", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("body script").CountAsync());
+        await ScreenshotAsync(page, "officer-markup-as-text.png");
+
+        Assert.Empty(chromium.RefusedRequests);
+        Assert.Empty(chromium.ConsoleErrors);
     }
 
     private static async Task SignInAsync(IPage page, string userName, string password)
