@@ -8,6 +8,7 @@ using Grievance.Queries;
 using Grievance.ServiceDirectory;
 using Grievance.Storage;
 using Grievance.Text;
+using Microsoft.Extensions.Options;
 using static Grievance.Samples.Portal.PortalHtml;
 
 namespace Grievance.Samples.Portal;
@@ -197,7 +198,10 @@ internal static class ComplaintEndpoints
             + "<label>District " + Select("District", null, directory.Gazetteer.Districts.OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => (x.Id.Value, x.Name)), "keep") + "</label>"
             + "<label>Reason <textarea name=\"Reason\"></textarea></label>");
         Form("resolve", "Resolve", "<label>Resolution note (sent to the citizen) <textarea name=\"Note\"></textarea></label>");
-        Form("reject", "Reject", "<label>Reason (sent to the citizen) <textarea name=\"Reason\"></textarea></label>");
+        // Only the configured rejection reasons are accepted: anything else is transferred, never closed as "not ours".
+        var lifecycle = services.GetRequiredService<IOptionsMonitor<LifecycleOptions>>().CurrentValue;
+        var reasons = lifecycle.RejectionReasons.Count > 0 ? [.. lifecycle.RejectionReasons] : LifecycleOptions.DefaultRejectionReasons;
+        Form("reject", "Reject", "<label>Reason (sent to the citizen) " + Select("Reason", null, reasons.Select(r => (r, r)), "choose") + "</label>");
         if (c.Status == ComplaintStatus.HeldForReview)
         {
             Form("release", "Release for work", "<label>Reason <textarea name=\"Reason\"></textarea></label>");
