@@ -48,10 +48,12 @@ internal static class OfficerEndpoints
 
     private static async Task<IResult> Queue(
         HttpContext context, IComplaintQueries queries, IServiceDirectory directory, TimeProvider time, IOptions<PortalOptions> options,
-        string? status, string? district, string? category, bool? overdue, int? page, string? moved)
+        string? status, string? district, string? category, string? overdue, string? page, string? moved)
     {
         var me = context.CurrentOfficer();
-        var pageNumber = Math.Max(1, page ?? 1);
+        // Hand-edited query strings get the nearest sensible listing rather than an error page.
+        var pageNumber = int.TryParse(page, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 100_000 ? n : 1;
+        bool? overdueOnly = overdue is "true" or "on" ? true : null;
         var size = options.Value.PageSize;
         var parsedStatus = ParseStatus(status);
         var filter = new ComplaintQuery
@@ -59,7 +61,7 @@ internal static class OfficerEndpoints
             Statuses = parsedStatus is { } s ? [s] : [],
             Districts = string.IsNullOrWhiteSpace(district) ? [] : [new DistrictId(district)],
             Categories = string.IsNullOrWhiteSpace(category) ? [] : [new CategoryId(category)],
-            OverdueAt = overdue == true ? time.GetUtcNow() : null,
+            OverdueAt = overdueOnly == true ? time.GetUtcNow() : null,
             Skip = (pageNumber - 1) * size,
             Take = size,
         };
@@ -80,7 +82,7 @@ internal static class OfficerEndpoints
             .Append("<label>Status ").Append(Select("status", parsedStatus is { } ps ? StatusName(ps) : null, Statuses.Select(x => (StatusName(x), StatusName(x))))).Append("</label>")
             .Append("<label>District ").Append(Select("district", district, DistrictOptions(me, directory))).Append("</label>")
             .Append("<label>Category ").Append(Select("category", category, categories.Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(c => (c, c)))).Append("</label>")
-            .Append("<label><input type=\"checkbox\" name=\"overdue\" value=\"true\"").Append(overdue == true ? " checked=\"checked\"" : string.Empty).Append(" /> Overdue only</label>")
+            .Append("<label><input type=\"checkbox\" name=\"overdue\" value=\"true\"").Append(overdueOnly == true ? " checked=\"checked\"" : string.Empty).Append(" /> Overdue only</label>")
             .Append("<button type=\"submit\">Filter</button></form>\n");
 
         html.Append("<table id=\"queue\">\n<thead><tr><th>Code</th><th>Status</th><th>Department</th><th>District</th><th>Category</th><th>Received</th><th>Due</th></tr></thead>\n<tbody>\n");
@@ -105,13 +107,13 @@ internal static class OfficerEndpoints
         html.Append("<nav id=\"paging\">");
         if (pageNumber > 1)
         {
-            html.Append("<a rel=\"prev\" href=\"").Append(E(QueueUrl(parsedStatus, district, category, overdue, pageNumber - 1))).Append("\">Previous</a> ");
+            html.Append("<a rel=\"prev\" href=\"").Append(E(QueueUrl(parsedStatus, district, category, overdueOnly, pageNumber - 1))).Append("\">Previous</a> ");
         }
 
         html.Append("<span>Page ").Append(pageNumber.ToString(CultureInfo.InvariantCulture)).Append("</span>");
         if (result.Next is not null)
         {
-            html.Append(" <a rel=\"next\" href=\"").Append(E(QueueUrl(parsedStatus, district, category, overdue, pageNumber + 1))).Append("\">Next</a>");
+            html.Append(" <a rel=\"next\" href=\"").Append(E(QueueUrl(parsedStatus, district, category, overdueOnly, pageNumber + 1))).Append("\">Next</a>");
         }
 
         html.Append("</nav>\n");

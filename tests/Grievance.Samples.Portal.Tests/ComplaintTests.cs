@@ -8,6 +8,9 @@ public sealed class ComplaintTests(PortalFactory factory) : IClassFixture<Portal
 
     public static readonly TheoryData<string> Actions = new(ActionNames);
 
+    /// <summary>Every action route, the release of a held complaint included.</summary>
+    public static readonly TheoryData<string> ActionRoutes = new([.. ActionNames, "release"]);
+
     private static KeyValuePair<string, string>[] FieldsFor(string action) => action switch
     {
         "assign" => [new("Officer", "si.hazratganj")],
@@ -135,7 +138,7 @@ public sealed class ComplaintTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Theory]
-    [MemberData(nameof(Actions))]
+    [MemberData(nameof(ActionRoutes))]
     public async Task PostAction_OtherDepartmentsOfficer_Gets404_AndNothingChanges(string action)
     {
         var (police, code) = await NewComplaintAsync();
@@ -152,7 +155,7 @@ public sealed class ComplaintTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Theory]
-    [MemberData(nameof(Actions))]
+    [MemberData(nameof(ActionRoutes))]
     public async Task PostAction_Unauthenticated_RedirectsToSignIn_AndNothingChanges(string action)
     {
         var (police, code) = await NewComplaintAsync();
@@ -168,7 +171,7 @@ public sealed class ComplaintTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Theory]
-    [MemberData(nameof(Actions))]
+    [MemberData(nameof(ActionRoutes))]
     public async Task PostAction_WithoutAntiforgeryToken_Is400_AndNothingChanges(string action)
     {
         var (client, code) = await NewComplaintAsync();

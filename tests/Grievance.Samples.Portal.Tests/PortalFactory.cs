@@ -114,6 +114,21 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return page;
     }
 
+    /// <summary>Reads every page of a queue listing, following <c>a[rel=next]</c>.</summary>
+    public async Task<IReadOnlyList<string>> AllQueueCodesAsync(string url = "/queue")
+    {
+        var codes = new List<string>();
+        for (string? next = url; next is not null;)
+        {
+            var page = await GetAsync(next);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            codes.AddRange(page.QueueCodes);
+            next = page.Document.QuerySelector("a[rel=next]")?.GetAttribute("href");
+        }
+
+        return codes;
+    }
+
     internal void Remember(IDocument document)
     {
         if (document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { } token)

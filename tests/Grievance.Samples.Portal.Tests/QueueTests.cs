@@ -126,6 +126,21 @@ public sealed class QueueTests(PortalFactory factory) : IClassFixture<PortalFact
         Assert.All(Column(kanpur, 3), d => Assert.Equal("Kanpur Nagar", d));
     }
 
+    [Theory]
+    [InlineData("/queue?page=abc&overdue=yes")]
+    [InlineData("/queue?page=-3&status=nonsense")]
+    [InlineData("/queue?district=%3Cscript%3E&category=%3Cscript%3E")]
+    public async Task GetQueue_HandEditedQuery_ListsRatherThanFails(string url)
+    {
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync(PortalClient.LucknowPolice);
+
+        var page = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.DoesNotContain("<script>", page.Html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetQueue_OverdueFilter_NothingIsOverdueOnIntakeDay()
     {
