@@ -84,6 +84,26 @@ public sealed class PortalBrowserTests(ITestOutputHelper output)
 
         await ScreenshotAsync(page, "officer-resolved-complaint.png");
 
+        // The district dashboard draws its charts as inline SVG, which the browser renders under the portal's
+        // Content-Security-Policy (no console error below); the resolved complaint is counted.
+        await SubmitAsync(page, page.Locator("header a[href='/dashboard']"));
+        var dashboard = page.Locator("form#dashboard-filter");
+        await dashboard.Locator("select[name=district]").SelectOptionAsync(new SelectOptionValue { Label = "Lucknow" });
+        await SubmitAsync(page, dashboard.Locator("button[type=submit]"));
+        Assert.Equal("/dashboard", Path(page));
+        Assert.Contains("district=LKO", page.Url, StringComparison.Ordinal);
+        foreach (var chart in new[] { "#by-status svg", "#by-age svg" })
+        {
+            var box = await page.Locator(chart).BoundingBoxAsync();
+            Assert.True(box is { Width: > 0, Height: > 0 }, $"{chart} is not drawn");
+        }
+
+        var columns = await page.Locator("#by-status table tr").First.Locator("th").AllInnerTextsAsync();
+        var lucknow = await page.Locator("#by-status table tr:has(td:text-is('Lucknow')) td").AllInnerTextsAsync();
+        Assert.Equal(columns.Count, lucknow.Count);
+        Assert.Equal("1", lucknow[columns.ToList().IndexOf("resolved")].Trim());
+        await ScreenshotAsync(page, "officer-dashboard.png");
+
         // The new-complaints queue no longer lists it; the resolved one does.
         await page.GotoAsync(portal.Url("/queue?status=new&district=LKO"));
         Assert.DoesNotContain(code, await Codes(page));
