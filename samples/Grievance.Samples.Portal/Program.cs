@@ -1,5 +1,9 @@
 using Grievance;
+using Grievance.Codes;
 using Grievance.DependencyInjection;
+using Grievance.Intake;
+using Grievance.Lifecycle;
+using Grievance.Sla;
 using Grievance.Samples.Portal;
 using Grievance.Storage.Sqlite;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -29,7 +33,11 @@ builder.Services.AddSingleton<OfficerDirectory>();
 
 // The library through its public API: the embedded SQLite store, X through the real client against the fake X, and the
 // web form's reply channel. The database path is read when the store starts, so tests can point it elsewhere.
-var grievance = builder.Services.AddGrievance(builder.Configuration.GetSection(GrievanceOptions.SectionName));
+var grievance = builder.Services.AddGrievance(builder.Configuration.GetSection(GrievanceOptions.SectionName))
+    .ConfigureCodes(builder.Configuration.GetSection(ComplaintCodeOptions.SectionName))
+    .ConfigureLifecycle(builder.Configuration.GetSection(LifecycleOptions.SectionName))
+    .ConfigureSla(builder.Configuration.GetSection(SlaOptions.SectionName))
+    .ConfigureCitizenLimits(builder.Configuration.GetSection(CitizenLimitOptions.SectionName));
 grievance.UseSqliteStore(_ => { });
 builder.Services.AddOptions<SqliteStoreOptions>().Configure<IOptions<PortalOptions>, IHostEnvironment>((o, portal, env) =>
     o.ConnectionString = $"Data Source={PortalSetup.DatabasePath(portal.Value, env)}");

@@ -1,4 +1,8 @@
+using Grievance.Codes;
 using Grievance.DependencyInjection;
+using Grievance.Intake;
+using Grievance.Lifecycle;
+using Grievance.Sla;
 using Grievance.Twitter;
 using Grievance.Twitter.Testing;
 using Microsoft.Extensions.Configuration;
@@ -45,7 +49,11 @@ public static class WorkerApp
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkerOptions>, WorkerOptionsCustomValidator>());
 
-        var grievance = builder.Services.AddGrievance(builder.Configuration.GetSection(GrievanceOptions.SectionName));
+        var grievance = builder.Services.AddGrievance(builder.Configuration.GetSection(GrievanceOptions.SectionName))
+            .ConfigureCodes(builder.Configuration.GetSection(ComplaintCodeOptions.SectionName))
+            .ConfigureLifecycle(builder.Configuration.GetSection(LifecycleOptions.SectionName))
+            .ConfigureSla(builder.Configuration.GetSection(SlaOptions.SectionName))
+            .ConfigureCitizenLimits(builder.Configuration.GetSection(CitizenLimitOptions.SectionName));
         _ = worker.Store switch
         {
             WorkerStore.PostgreSql => grievance.UsePostgreSqlStore(o =>

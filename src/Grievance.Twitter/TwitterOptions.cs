@@ -7,7 +7,7 @@ namespace Grievance.Twitter;
 public sealed class TwitterOptions
 {
     /// <summary>The configuration section conventionally bound to these options.</summary>
-    public const string SectionName = "Grievance:Twitter";
+    public const string SectionName = "GrievanceTwitter";
 
     /// <summary>Gets or sets the API's base address.</summary>
     /// <value>The default value is <c>https://api.x.com/</c>.</value>

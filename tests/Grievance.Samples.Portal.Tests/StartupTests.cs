@@ -92,3 +92,31 @@ public sealed class StartupTests
         }
     }
 }
+
+/// <summary>The library's own sections are read from the portal's configuration.</summary>
+public sealed class LibrarySectionsTests
+{
+    [Fact]
+    public async Task RejectionReasons_FromTheLifecycleSection_AreTheRejectFormsChoices()
+    {
+        using var factory = new CustomReasonsPortalFactory();
+        var code = await Citizen.FileAsync(factory, "My scooter was stolen from outside Bhootnath market in Lucknow last night.");
+        using var client = factory.CreatePortalClient();
+        await client.SignInAsync(PortalClient.LucknowPolice);
+
+        var page = await client.GetAsync($"/complaints/{code}");
+        Assert.Equal(["abusive", "spam"], page.Document.QuerySelectorAll("form[data-action=reject] select[name=Reason] option").Skip(1).Select(o => o.GetAttribute("value")!).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"/complaints/{code}/reject", [new("Reason", "abusive")])).Status);
+        Assert.Equal("rejected", (await client.GetAsync($"/complaints/{code}")).Text("span#status"));
+    }
+
+    private sealed class CustomReasonsPortalFactory : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("GrievanceLifecycle:RejectionReasons:0", "spam");
+            builder.UseSetting("GrievanceLifecycle:RejectionReasons:1", "abusive");
+        }
+    }
+}

@@ -128,6 +128,35 @@ public sealed class WorkerSampleTests : IDisposable
     }
 
     [Fact]
+    public void CreateBuilder_LibrarySectionsFromConfiguration_ReachTheOptions()
+    {
+        var builder = WorkerApp.CreateBuilder([], c => c.AddInMemoryCollection(
+        [
+            new("GrievanceLifecycle:MaxTransfers", "2"),
+            new("GrievanceSla:InterimReplyTime", "5.00:00:00"),
+            new("GrievanceCitizenLimits:MonthlyLimit", "10"),
+            new("GrievanceCodes:SequenceBlockSize", "50"),
+        ]));
+        using var host = builder.Build();
+
+        Assert.Equal(2, host.Services.GetRequiredService<IOptions<Lifecycle.LifecycleOptions>>().Value.MaxTransfers);
+        Assert.Equal(TimeSpan.FromDays(5), host.Services.GetRequiredService<IOptions<Sla.SlaOptions>>().Value.InterimReplyTime);
+        Assert.Equal(10, host.Services.GetRequiredService<IOptions<Intake.CitizenLimitOptions>>().Value.MonthlyLimit);
+        Assert.Equal(50, host.Services.GetRequiredService<IOptions<Codes.ComplaintCodeOptions>>().Value.SequenceBlockSize);
+    }
+
+    [Theory]
+    [InlineData("GrievanceLifecycle:MaxTransfer", "2")]
+    [InlineData("GrievanceSla:InterimReplyTim", "5.00:00:00")]
+    public void CreateBuilder_UnknownLibrarySetting_FailsAtStart(string key, string value)
+    {
+        using var host = WorkerApp.CreateBuilder([], c => c.AddInMemoryCollection([new(key, value)])).Build();
+
+        var ex = Assert.ThrowsAny<Exception>(() => host.StartAsync().GetAwaiter().GetResult());
+        Assert.Contains(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CreateBuilder_UnknownWorkerSetting_Throws()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => WorkerApp.CreateBuilder([], c => c.AddInMemoryCollection([new("Worker:PollIntervall", "00:00:10")])));

@@ -108,6 +108,7 @@ public interface IComplaintService
     /// <summary>
     /// Erases the complainant's personal data (handle, name, platform id, text, attachments, what they wrote later) on
     /// their request; the audit trail keeps its non-personal facts. Allowed in every status; a second erasure does nothing.
+    /// The citizen's rejected messages are not tied to one complaint: <see cref="EraseCitizenAsync"/> erases those too.
     /// </summary>
     /// <param name="id">The complaint.</param>
     /// <param name="actor">The officer acting on the request.</param>
@@ -116,12 +117,20 @@ public interface IComplaintService
     /// <returns>The complaint's new state.</returns>
     Task<Complaint> ErasePersonalDataAsync(ComplaintId id, string actor, string reason, CancellationToken cancellationToken = default);
 
-    /// <summary>Erases the personal data of every complaint a citizen opened on a channel.</summary>
+    /// <summary>
+    /// Erases the personal data of every complaint a citizen opened on a channel, and of the citizen's messages on that
+    /// channel that were rejected (<see cref="Storage.Rejection"/>: the message as received goes; id, kind, channel,
+    /// external id, reasons and time stay).
+    /// </summary>
     /// <param name="channel">The channel.</param>
     /// <param name="platformId">The citizen's platform id.</param>
     /// <param name="actor">The officer acting on the request.</param>
     /// <param name="reason">The request's reference or reason.</param>
     /// <param name="cancellationToken">The token to cancel the operation.</param>
     /// <returns>How many complaints were erased.</returns>
+    /// <exception cref="NotSupportedException">
+    /// The store does not implement <see cref="Storage.IComplaintLifecycleStore.EraseRejectionsAsync"/>; the complaints were
+    /// erased, the rejected messages were not.
+    /// </exception>
     Task<int> EraseCitizenAsync(string channel, string platformId, string actor, string reason, CancellationToken cancellationToken = default);
 }

@@ -25,7 +25,10 @@ public sealed class LifecycleOptions
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00")]
     public TimeSpan FeedbackWindow { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>Gets or sets how long after closure a complaint keeps the complainant's personal data; after it the data is erased. Zero keeps it.</summary>
+    /// <summary>
+    /// Gets or sets how long after closure a complaint keeps the complainant's personal data; after it the data is erased.
+    /// A rejected message (one that never became a complaint) keeps its personal data as long after its rejection. Zero keeps it.
+    /// </summary>
     /// <value>The default value is 365 days.</value>
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00")]
     public TimeSpan RetentionAfterClosure { get; set; } = TimeSpan.FromDays(365);

@@ -5,8 +5,9 @@ namespace Grievance.Sla;
 
 /// <summary>
 /// Watches time limits: interim replies to citizens, reminders to officers, escalation of overdue complaints up the ladder,
-/// closing resolved complaints whose feedback window passed, erasing personal data after the retention period; and
-/// reports the defaulters. A hosted service runs <see cref="RunOnceAsync"/> every <see cref="SlaOptions.MonitorInterval"/>.
+/// closing resolved complaints whose feedback window passed, erasing personal data (of complaints and of rejected
+/// messages) after the retention period; and reports the defaulters. A hosted service runs <see cref="RunOnceAsync"/>
+/// every <see cref="SlaOptions.MonitorInterval"/>.
 /// </summary>
 public interface ISlaMonitor
 {
@@ -43,6 +44,9 @@ public sealed record SlaRunResult
 
     /// <summary>Gets how many complaints had their personal data erased after the retention period.</summary>
     public int Erased { get; init; }
+
+    /// <summary>Gets how many rejected messages had their personal data erased after the retention period.</summary>
+    public int RejectionsErased { get; init; }
 }
 
 /// <summary>Overdue complaints of one department, district and officer.</summary>

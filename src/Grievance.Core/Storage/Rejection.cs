@@ -36,6 +36,9 @@ public sealed record Rejection
     /// <summary>Gets when the message was rejected.</summary>
     public required DateTimeOffset RejectedAt { get; init; }
 
-    /// <summary>Gets the message as received, so it can be reviewed and replayed. Personal data: never log it.</summary>
+    /// <summary>
+    /// Gets the message as received, so it can be reviewed and replayed. Personal data: never log it. <see langword="null"/>
+    /// once the sender's personal data was erased (on request or after the retention period); the other properties stay.
+    /// </summary>
     public InboundMessage? Message { get; init; }
 }

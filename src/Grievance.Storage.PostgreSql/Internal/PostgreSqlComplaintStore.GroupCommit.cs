@@ -41,7 +41,7 @@ internal sealed partial class PostgreSqlComplaintStore
         $"INSERT INTO {{schema}}.outbox ({OutboxColumns}) SELECT * FROM unnest(@id, @key, @complaint, @channel, @kind, @recipient, @reply, @from, @text, @created, @status, @attempts, @sent, @error, @priority, @next)";
 
     private const string RejectionsSql =
-        "INSERT INTO {schema}.rejections (id, kind, channel, external_id, reasons, rejected_at, message) SELECT * FROM unnest(@id, @kind, @channel, @external, @reasons, @at, @message)";
+        "INSERT INTO {schema}.rejections (id, kind, channel, external_id, reasons, rejected_at, message, author_id) SELECT * FROM unnest(@id, @kind, @channel, @external, @reasons, @at, @message, @author)";
 
     public async Task<IReadOnlyList<ProcessedMessage>> FindProcessedBatchAsync(string channel, IReadOnlyList<string> externalIds, CancellationToken cancellationToken = default)
     {
@@ -293,6 +293,7 @@ internal sealed partial class PostgreSqlComplaintStore
             p.Add(Array("reasons", NpgsqlDbType.Jsonb, rejections, r => JsonSerializer.Serialize([.. r.Reasons], PostgreSqlJson.Default.ListString)));
             p.Add(Array("at", NpgsqlDbType.TimestampTz, rejections, r => Utc(r.RejectedAt)));
             p.Add(Array("message", NpgsqlDbType.Jsonb, rejections, r => r.Message is null ? null : JsonSerializer.Serialize(r.Message, PostgreSqlJson.Default.InboundMessage)));
+            p.Add(Array("author", NpgsqlDbType.Text, rejections, AuthorOf));
             batch.BatchCommands.Add(command);
         }
 

@@ -116,10 +116,11 @@ internal sealed partial class PostgreSqlComplaintStore : IComplaintStore, IOutbo
         if (commit.Rejection is { } r)
         {
             batch.BatchCommands.Add(BatchCommand(
-                "INSERT INTO {schema}.rejections (id, kind, channel, external_id, reasons, rejected_at, message) VALUES (@id, @kind, @channel, @external, @reasons, @at, @message)",
+                "INSERT INTO {schema}.rejections (id, kind, channel, external_id, reasons, rejected_at, message, author_id) VALUES (@id, @kind, @channel, @external, @reasons, @at, @message, @author)",
                 ("id", r.Id), ("kind", (int)r.Kind), ("channel", r.Channel), ("external", r.ExternalId),
                 ("reasons", Json(JsonSerializer.Serialize([.. r.Reasons], PostgreSqlJson.Default.ListString))), ("at", Utc(r.RejectedAt)),
-                ("message", r.Message is null ? null : Json(JsonSerializer.Serialize(r.Message, PostgreSqlJson.Default.InboundMessage)))));
+                ("message", r.Message is null ? null : Json(JsonSerializer.Serialize(r.Message, PostgreSqlJson.Default.InboundMessage))),
+                ("author", AuthorOf(r))));
         }
 
         if (batch.BatchCommands.Count > 0)

@@ -219,11 +219,12 @@ internal sealed partial class SqliteComplaintStore : IComplaintStore, IOutboxSto
         if (commit.Rejection is { } r)
         {
             await session.ExecuteAsync(transaction,
-                "INSERT INTO rejections (id, kind, channel, external_id, reasons, rejected_at, message) VALUES ($id, $kind, $channel, $external, $reasons, $at, $message)",
+                "INSERT INTO rejections (id, kind, channel, external_id, reasons, rejected_at, message, author_id) VALUES ($id, $kind, $channel, $external, $reasons, $at, $message, $author)",
                 cancellationToken,
                 ("$id", r.Id.ToString()), ("$kind", (int)r.Kind), ("$channel", r.Channel), ("$external", r.ExternalId),
                 ("$reasons", JsonSerializer.Serialize([.. r.Reasons], SqliteJson.Default.ListString)), ("$at", r.RejectedAt.UtcTicks),
-                ("$message", r.Message is null ? null : JsonSerializer.Serialize(r.Message, SqliteJson.Default.InboundMessage))).ConfigureAwait(false);
+                ("$message", r.Message is null ? null : JsonSerializer.Serialize(r.Message, SqliteJson.Default.InboundMessage)),
+                ("$author", AuthorOf(r))).ConfigureAwait(false);
         }
 
         return new IntakeCommitResult(true, null);

@@ -6,7 +6,7 @@ namespace Grievance.Twitter.Webhooks;
 public sealed class TwitterWebhookOptions
 {
     /// <summary>The configuration section conventionally bound to these options.</summary>
-    public const string SectionName = "Grievance:Twitter:Webhook";
+    public const string SectionName = "GrievanceTwitterWebhook";
 
     /// <summary>Gets or sets the largest delivery body accepted, in bytes; larger ones are refused unread (413).</summary>
     /// <value>The default value is 1 MiB, far above a delivery of one post.</value>

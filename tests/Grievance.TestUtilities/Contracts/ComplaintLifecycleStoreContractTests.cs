@@ -13,7 +13,7 @@ namespace Grievance.TestUtilities.Contracts;
 /// new state, its audit events and outbox messages in one transaction, only if the stored version is the expected one;
 /// time-limit scans; erasure of personal data that keeps the non-personal facts.
 /// </summary>
-public abstract class ComplaintLifecycleStoreContractTests
+public abstract partial class ComplaintLifecycleStoreContractTests
 {
     private int _next;
 

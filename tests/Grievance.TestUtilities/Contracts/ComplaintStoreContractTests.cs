@@ -15,6 +15,12 @@ public sealed record StoreUnderTest(IComplaintStore Complaints, IOutboxStore Out
     /// <summary>Gets what to run when the test ends.</summary>
     public Func<ValueTask>? OnDispose { get; init; }
 
+    /// <summary>
+    /// Gets a reader of every stored column of every rejection as text, one string per row (raw rows of a database
+    /// store), so tests can prove erased data is gone from storage and not only from what the API returns.
+    /// </summary>
+    public Func<Task<IReadOnlyList<string>>>? RawRejectionRows { get; init; }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => OnDispose?.Invoke() ?? ValueTask.CompletedTask;
 }

@@ -3,6 +3,7 @@ using Grievance.Intake;
 using Grievance.Notifications;
 using Grievance.TestUtilities;
 using Grievance.Twitter.Http;
+using Grievance.Twitter.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -90,10 +91,10 @@ public class TwitterGrievanceBuilderExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Grievance:Twitter:BearerToken"] = "t",
-            ["Grievance:Twitter:Accounts:0:UserId"] = "1500000000000000001",
-            ["Grievance:Twitter:Accounts:0:Username"] = "Desk",
-            ["Grievance:Twitter:BearerTokn"] = "typo",
+            ["GrievanceTwitter:BearerToken"] = "t",
+            ["GrievanceTwitter:Accounts:0:UserId"] = "1500000000000000001",
+            ["GrievanceTwitter:Accounts:0:Username"] = "Desk",
+            ["GrievanceTwitter:BearerTokn"] = "typo",
         }).Build();
         var services = new ServiceCollection();
         services.AddGrievance().AddTwitter(configuration.GetSection(TwitterOptions.SectionName));
@@ -101,6 +102,32 @@ public class TwitterGrievanceBuilderExtensionsTests
 
         var ex = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<IOptions<TwitterOptions>>().Value);
         Assert.Contains("BearerTokn", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConventionalSections_SitBesideTheStrictlyBoundGrievanceSection()
+    {
+        // "Grievance" is bound with unknown keys refused, so the channel's sections must not nest inside it.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{GrievanceOptions.SectionName}:Departments:0:Id"] = "police",
+            [$"{GrievanceOptions.SectionName}:Departments:0:Name"] = "Police",
+            [$"{GrievanceOptions.SectionName}:Departments:0:Handles:0"] = "Desk",
+            [$"{TwitterOptions.SectionName}:BearerToken"] = "t",
+            [$"{TwitterOptions.SectionName}:ConsumerSecret"] = "s",
+            [$"{TwitterOptions.SectionName}:Accounts:0:UserId"] = "1500000000000000001",
+            [$"{TwitterOptions.SectionName}:Accounts:0:Username"] = "Desk",
+            [$"{TwitterWebhookOptions.SectionName}:MaxBodyBytes"] = "4096",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddGrievance(configuration.GetSection(GrievanceOptions.SectionName))
+            .AddTwitter(configuration.GetSection(TwitterOptions.SectionName))
+            .AddWebhooks(configuration.GetSection(TwitterWebhookOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal("police", provider.GetRequiredService<IOptions<GrievanceOptions>>().Value.Departments.Single().Id);
+        Assert.Equal("Desk", provider.GetRequiredService<IOptions<TwitterOptions>>().Value.Accounts.Single().Username);
+        Assert.Equal(4096, provider.GetRequiredService<IOptions<TwitterWebhookOptions>>().Value.MaxBodyBytes);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Grievance.Intake.Internal;
 /// <summary>
 /// Decides whether a new complaint is held for review because its complainant reached the monthly limit
 /// (<see cref="CitizenLimitOptions"/>): it counts the complaints the citizen opened on the channel in the current
-/// calendar month, stored ones (looked up once per citizen and group) and those pending in the group.
+/// calendar month, stored ones (counted in the store once per citizen and group) and those pending in the group.
 /// </summary>
 internal sealed class CitizenLimiter
 {
@@ -54,8 +54,7 @@ internal sealed class CitizenLimiter
         var key = (complaint.Channel, citizen, start);
         if (!group.StoredCounts.TryGetValue(key, out var stored))
         {
-            var complaints = await _store.ListByComplainantAsync(complaint.Channel, citizen, cancellationToken).ConfigureAwait(false);
-            stored = complaints.Count(c => c.CreatedAt >= start && c.CreatedAt < end);
+            stored = await _store.CountByComplainantAsync(complaint.Channel, citizen, start, end, cancellationToken).ConfigureAwait(false);
             group.StoredCounts[key] = stored;
         }
 

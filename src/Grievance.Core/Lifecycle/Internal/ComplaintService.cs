@@ -211,6 +211,13 @@ internal sealed class ComplaintService : IComplaintService
             await EraseAsync(complaint, actor, reason.Trim(), cancellationToken).ConfigureAwait(false);
         }
 
+        // The messages of the citizen that did not become complaints hold the same personal data.
+        var rejections = await _lifecycle.EraseRejectionsAsync(channel, platformId, cancellationToken).ConfigureAwait(false);
+        if (rejections > 0)
+        {
+            Log.RejectionsErased(_logger, rejections, channel);
+        }
+
         return complaints.Count;
     }
 

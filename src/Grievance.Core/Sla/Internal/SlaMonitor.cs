@@ -15,6 +15,7 @@ namespace Grievance.Sla.Internal;
 internal sealed class SlaMonitor : ISlaMonitor
 {
     private const int PageSize = 200;
+    private const int RetentionBatch = 1000;
     private readonly IComplaintLifecycleStore _lifecycle;
     private readonly IComplaintQueries _queries;
     private readonly ComplaintService _service;
@@ -53,7 +54,7 @@ internal sealed class SlaMonitor : ISlaMonitor
     public async Task<SlaRunResult> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
-        int examined = 0, interim = 0, reminders = 0, escalations = 0, closed = 0, erased = 0;
+        int examined = 0, interim = 0, reminders = 0, escalations = 0, closed = 0, erased = 0, rejectionsErased = 0;
         var seen = new HashSet<ComplaintId>();
         while (true)
         {
@@ -85,7 +86,7 @@ internal sealed class SlaMonitor : ISlaMonitor
         var retention = _options.CurrentValue.RetentionAfterClosure;
         if (retention > TimeSpan.Zero)
         {
-            foreach (var complaint in await _lifecycle.ListForRetentionAsync(now - retention, 1000, cancellationToken).ConfigureAwait(false))
+            foreach (var complaint in await _lifecycle.ListForRetentionAsync(now - retention, RetentionBatch, cancellationToken).ConfigureAwait(false))
             {
                 try
                 {
@@ -97,9 +98,41 @@ internal sealed class SlaMonitor : ISlaMonitor
                     Log.SlaConcurrency(_logger, complaint.Id.Value);
                 }
             }
+
+            rejectionsErased = await EraseRejectionsAsync(now - retention, cancellationToken).ConfigureAwait(false);
         }
 
-        return new SlaRunResult { Examined = examined, InterimReplies = interim, Reminders = reminders, Escalations = escalations, Closed = closed, Erased = erased };
+        return new SlaRunResult
+        {
+            Examined = examined,
+            InterimReplies = interim,
+            Reminders = reminders,
+            Escalations = escalations,
+            Closed = closed,
+            Erased = erased,
+            RejectionsErased = rejectionsErased,
+        };
+    }
+
+    /// <summary>Erases the personal data of rejected messages older than the retention period (rejection is their closure).</summary>
+    private async Task<int> EraseRejectionsAsync(DateTimeOffset rejectedBefore, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var count = await _lifecycle.EraseRejectionsBeforeAsync(rejectedBefore, RetentionBatch, cancellationToken).ConfigureAwait(false);
+            if (count > 0)
+            {
+                Log.RejectionsRetentionErased(_logger, count);
+            }
+
+            return count;
+        }
+        catch (NotSupportedException ex)
+        {
+            // A custom store written before rejections could be erased: the rest of the pass still runs.
+            Log.RejectionsRetentionUnsupported(_logger, _lifecycle.GetType().Name, ex);
+            return 0;
+        }
     }
 
     private async Task<(int Interim, int Reminders, int Escalations, int Closed)> ExamineAsync(Complaint complaint, DateTimeOffset now, CancellationToken cancellationToken)
