@@ -225,16 +225,5 @@ public static class SampleDesk
     }
 
     /// <summary>The status as the sample prints it.</summary>
-    internal static string StatusName(ComplaintStatus status) => status switch
-    {
-        ComplaintStatus.New => "new",
-        ComplaintStatus.Assigned => "assigned",
-        ComplaintStatus.InProgress => "in-progress",
-        ComplaintStatus.AwaitingCitizen => "awaiting-citizen",
-        ComplaintStatus.Resolved => "resolved",
-        ComplaintStatus.Rejected => "rejected",
-        ComplaintStatus.Reopened => "reopened",
-        ComplaintStatus.HeldForReview => "held-for-review",
-        _ => "closed",
-    };
+    internal static string StatusName(ComplaintStatus status) => SampleStatus.Name(status);
 }

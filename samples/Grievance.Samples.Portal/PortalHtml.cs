@@ -36,18 +36,7 @@ internal static class PortalHtml
     public static string U(string? text) => Uri.EscapeDataString(text ?? string.Empty);
 
     /// <summary>The status as the portal shows it (the same names as the console sample's JSON).</summary>
-    public static string StatusName(ComplaintStatus status) => status switch
-    {
-        ComplaintStatus.New => "new",
-        ComplaintStatus.Assigned => "assigned",
-        ComplaintStatus.InProgress => "in-progress",
-        ComplaintStatus.AwaitingCitizen => "awaiting-citizen",
-        ComplaintStatus.Resolved => "resolved",
-        ComplaintStatus.Rejected => "rejected",
-        ComplaintStatus.Reopened => "reopened",
-        ComplaintStatus.HeldForReview => "held-for-review",
-        _ => "closed",
-    };
+    public static string StatusName(ComplaintStatus status) => SampleStatus.Name(status);
 
     /// <summary>Parses a status name from <see cref="StatusName"/>.</summary>
     public static ComplaintStatus? ParseStatus(string? name) =>

@@ -5,6 +5,7 @@ using Grievance.Intake;
 using Grievance.Lifecycle;
 using Grievance.Open311;
 using Grievance.Sla;
+using Grievance.Samples;
 using Grievance.Samples.Portal;
 using Grievance.Storage.Sqlite;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -44,7 +45,7 @@ grievance.UseSqliteStore(_ => { });
 builder.Services.AddOptions<SqliteStoreOptions>().Configure<IOptions<PortalOptions>, IHostEnvironment>((o, portal, env) =>
     o.ConnectionString = $"Data Source={PortalSetup.DatabasePath(portal.Value, env)}");
 grievance.AddNotifier<WebReplyNotifier>();
-PortalSetup.AddFakeX(builder.Services, grievance);
+grievance.AddDemoFakeX();
 builder.Services.AddHostedService<DemoIntakeService>();
 
 // Officers sign in with a cookie: HttpOnly, SameSite=Strict, Secure whenever the request is HTTPS.

@@ -70,7 +70,7 @@ public static class WorkerApp
         }
         else
         {
-            AddFakeX(builder.Services, grievance);
+            grievance.AddDemoFakeX();
         }
 
         if (worker.RunSlaMonitor)
@@ -103,28 +103,5 @@ public static class WorkerApp
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(WorkerOptions), failures);
         }
-    }
-
-    /// <summary>An in-process fake X with the demo feed, polled through the real X client; tests replace the <see cref="FakeXApi"/> singleton.</summary>
-    private static void AddFakeX(IServiceCollection services, IGrievanceBuilder grievance)
-    {
-        services.TryAddSingleton(sp =>
-        {
-            var time = sp.GetRequiredService<TimeProvider>();
-            var fake = new FakeXApi(time);
-            DemoFeed.Seed(fake, time.GetUtcNow().AddHours(-4));
-            return fake;
-        });
-
-        var twitter = grievance.AddTwitter(o => o.BaseAddress = FakeXApi.BaseAddress);
-        services.AddOptions<TwitterOptions>().Configure<FakeXApi>((o, fake) =>
-        {
-            o.BearerToken = fake.AppBearerToken;
-            foreach (var (id, username) in DemoFeed.Desks)
-            {
-                o.Accounts.Add(new TwitterAccountOptions { UserId = id, Username = username, UserAccessToken = fake.UserTokenFor(id) });
-            }
-        });
-        twitter.HttpClient.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<FakeXApi>().CreateHandler());
     }
 }
