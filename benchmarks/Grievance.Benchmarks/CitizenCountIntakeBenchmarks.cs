@@ -9,9 +9,10 @@ namespace Grievance.Benchmarks;
 /// <summary>
 /// End-to-end intake (<c>ProcessAsync</c>: validate, deduplicate, route, code, count, store complaint + audit +
 /// acknowledgement in one transaction) of one message from the heavy citizen of <see cref="CitizenCountBenchmarks"/>, with
-/// <see cref="CitizenLimitOptions.MonthlyLimit"/> off and at 10 (IGRS's limit), on the same SQLite file. With the limit on
-/// the intake also counts the citizen's complaints this month in the store, and as the citizen is past the limit the
-/// complaint is held for review (one more audit event, the held acknowledgement, no due date).
+/// <see cref="CitizenLimitOptions.MonthlyLimit"/> off, at 10 (IGRS's limit) and at 10,000 (the most allowed), on the same
+/// SQLite file. With the limit on the intake also counts the citizen's complaints this month in the store. At 10 the
+/// citizen is past the limit, so the complaint is also held for review (one more audit event, the held acknowledgement, no
+/// due date); at 10,000 it is not (the count alone), except with <see cref="HeavyComplaints"/> = 10,000, where it is held too.
 /// Every iteration runs <see cref="Invocations"/> messages; the complaints they added are deleted after the iteration, so
 /// the citizen has between <see cref="HeavyComplaints"/> and <see cref="HeavyComplaints"/> + <see cref="Invocations"/>
 /// complaints this month while measured.
@@ -22,14 +23,17 @@ namespace Grievance.Benchmarks;
 public class CitizenCountIntakeBenchmarks
 {
     private const int Invocations = 200;
-    private const int WarmupMessages = 2_000;
+    private const int WarmupMessages = 1_000;
     private const int Limit = 10;
+    private const int HighLimit = 10_000;
 
     private string _path = null!;
     private ServiceProvider _off = null!;
     private ServiceProvider _on = null!;
+    private ServiceProvider _high = null!;
     private IIntakePipeline _pipelineOff = null!;
     private IIntakePipeline _pipelineOn = null!;
+    private IIntakePipeline _pipelineHigh = null!;
     private long _seeded;
 
     /// <summary>Gets or sets how many complaints the heavy citizen opened this month before the measured ones.</summary>
@@ -44,6 +48,8 @@ public class CitizenCountIntakeBenchmarks
         _on = CitizenCountDatabase.Services(_path, monthlyLimit: Limit);
         _pipelineOff = _off.GetRequiredService<IIntakePipeline>();
         _pipelineOn = _on.GetRequiredService<IIntakePipeline>();
+        _high = CitizenCountDatabase.Services(_path, monthlyLimit: HighLimit);
+        _pipelineHigh = _high.GetRequiredService<IIntakePipeline>();
         _seeded = Scalar("SELECT max(position) FROM complaints");
 
         // Steady state of a long-running worker, after tiered compilation has settled; then back to the seeded rows.
@@ -51,13 +57,17 @@ public class CitizenCountIntakeBenchmarks
         {
             LimitOff().GetAwaiter().GetResult();
             LimitOn().GetAwaiter().GetResult();
+            LimitNotReached().GetAwaiter().GetResult();
         }
 
-        var off = LimitOff().GetAwaiter().GetResult();
-        var on = LimitOn().GetAwaiter().GetResult();
-        if (Status(off) != (long)ComplaintStatus.New || Status(on) != (long)ComplaintStatus.HeldForReview)
+        DeleteMeasured();
+        var off = Status(LimitOff().GetAwaiter().GetResult());
+        var on = Status(LimitOn().GetAwaiter().GetResult());
+        var high = Status(LimitNotReached().GetAwaiter().GetResult());
+        var expectedHigh = HeavyComplaints + 2 >= HighLimit ? ComplaintStatus.HeldForReview : ComplaintStatus.New;
+        if (off != (long)ComplaintStatus.New || on != (long)ComplaintStatus.HeldForReview || high != (long)expectedHigh)
         {
-            throw new InvalidOperationException("With the limit off the complaint should be new, with it on held for review.");
+            throw new InvalidOperationException($"Statuses {off}, {on}, {high}: expected new with the limit off, held at {Limit}, {expectedHigh} at {HighLimit}.");
         }
 
         DeleteMeasured();
@@ -68,6 +78,7 @@ public class CitizenCountIntakeBenchmarks
     {
         _off.Dispose();
         _on.Dispose();
+        _high.Dispose();
         SqliteConnection.ClearAllPools();
         Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
     }
@@ -91,6 +102,9 @@ public class CitizenCountIntakeBenchmarks
 
     [Benchmark(Description = "Intake of one message, MonthlyLimit 10 (counted, held)")]
     public Task<IntakeResult> LimitOn() => ProcessAsync(_pipelineOn);
+
+    [Benchmark(Description = "Intake of one message, MonthlyLimit 10,000 (counted)")]
+    public Task<IntakeResult> LimitNotReached() => ProcessAsync(_pipelineHigh);
 
     private static async Task<IntakeResult> ProcessAsync(IIntakePipeline pipeline)
     {
