@@ -64,6 +64,7 @@ public static class TwitterGrievanceBuilderExtensions
         services.TryAddSingleton<ITwitterRateLimitProvider>(sp => sp.GetRequiredService<RateLimitTracker>());
         services.TryAddSingleton<TwitterMetrics>();
         services.TryAddTransient<TwitterGovernorHandler>();
+        services.TryAddSingleton<TwitterHttpLogger>();
         var http = services.AddHttpClient<ITwitterApiClient, TwitterApiClient>((sp, client) =>
         {
             var options = sp.GetRequiredService<IOptionsMonitor<TwitterOptions>>().CurrentValue;
@@ -71,7 +72,10 @@ public static class TwitterGrievanceBuilderExtensions
 
             // Each attempt is timed out by the governor on the TimeProvider (RequestTimeout); retries must not share one clock.
             client.Timeout = Timeout.InfiniteTimeSpan;
-        }).RedactLoggedHeaders(name => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
+        }).RedactLoggedHeaders(name => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+            // The factory's default loggers write each request's URL, which may hold a citizen's user id or handle.
+            .RemoveAllLoggers()
+            .AddLogger<TwitterHttpLogger>(wrapHandlersPipeline: true);
         http.AddTwitterReadRetries();
         http.AddHttpMessageHandler<TwitterGovernorHandler>();
 

@@ -1,5 +1,6 @@
 using Grievance.Twitter;
 using Grievance.Twitter.DependencyInjection;
+using Grievance.Twitter.Http.Internal;
 using Grievance.Twitter.Streaming;
 using Grievance.Twitter.Streaming.Internal;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,10 +35,11 @@ public static class TwitterStreamBuilderExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwitterStreamOptions>, TwitterStreamOptionsValidator>());
         services.TryAddSingleton<ITwitterFilteredStream, TwitterFilteredStreamSource>();
+        services.TryAddSingleton<TwitterHttpLogger>();
         return services.AddHttpClient(TwitterFilteredStreamSource.HttpClientName, (sp, client) =>
         {
             client.BaseAddress = sp.GetRequiredService<IOptionsMonitor<TwitterOptions>>().CurrentValue.BaseAddress;
             client.Timeout = Timeout.InfiniteTimeSpan;
-        });
+        }).RemoveAllLoggers().AddLogger<TwitterHttpLogger>(wrapHandlersPipeline: true);
     }
 }

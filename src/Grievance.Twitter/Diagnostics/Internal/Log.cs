@@ -73,4 +73,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2056, Level = LogLevel.Information, Message = "Outbox message {MessageId}: X does not let the desk account hide reply {TweetId} ({Status}; the conversation was not started by the desk or the reply is gone); it stays visible.")]
     public static partial void ReplyNotHideable(ILogger logger, Guid messageId, string tweetId, int status);
+
+    [LoggerMessage(EventId = 2060, Level = LogLevel.Debug, Message = "X request {Endpoint} answered {StatusCode} in {ElapsedMs:0.0} ms.")]
+    public static partial void HttpRequestCompleted(ILogger logger, string endpoint, int statusCode, double elapsedMs);
+
+    [LoggerMessage(EventId = 2061, Level = LogLevel.Warning, Message = "X request {Endpoint} failed after {ElapsedMs:0.0} ms with {ExceptionType} (status {StatusCode}).")]
+    public static partial void HttpRequestFailed(ILogger logger, string endpoint, int? statusCode, string exceptionType, double elapsedMs);
 }
