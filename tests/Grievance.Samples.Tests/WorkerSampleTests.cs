@@ -145,6 +145,27 @@ public sealed class WorkerSampleTests : IDisposable
         Assert.Equal(50, host.Services.GetRequiredService<IOptions<Codes.ComplaintCodeOptions>>().Value.SequenceBlockSize);
     }
 
+    [Fact]
+    public void AppSettings_CommentedLibrarySections_AreValidWhenUncommented()
+    {
+        // The worker's appsettings.json documents the library's sections as commented examples: they must bind and validate.
+        var settings = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        var start = Array.FindIndex(settings, l => l.TrimStart().StartsWith("// \"GrievanceSla\"", StringComparison.Ordinal));
+        Assert.True(start > 0, "The commented GrievanceSla example is missing from appsettings.json.");
+        var block = settings.Skip(start).TakeWhile(l => l.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            .Select(l => l.TrimStart()[2..]).ToList();
+        var json = "{" + string.Join('\n', block).TrimEnd().TrimEnd(',') + "}";
+        var builder = WorkerApp.CreateBuilder([], c => c.AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+        using var host = builder.Build();
+
+        var sla = host.Services.GetRequiredService<IOptions<Sla.SlaOptions>>().Value;
+        Assert.Equal(TimeSpan.FromDays(1), Assert.Single(sla.Policies).ResolutionTime);
+        Assert.Equal(new DateOnly(2026, 1, 26), Assert.Single(sla.Holidays));
+        Assert.Equal(3, host.Services.GetRequiredService<IOptions<Lifecycle.LifecycleOptions>>().Value.MaxTransfers);
+        Assert.Equal(10, host.Services.GetRequiredService<IOptions<Intake.CitizenLimitOptions>>().Value.MonthlyLimit);
+        Assert.Equal(4, host.Services.GetRequiredService<IOptions<Codes.ComplaintCodeOptions>>().Value.SequenceDigits);
+    }
+
     [Theory]
     [InlineData("GrievanceLifecycle:MaxTransfer", "2")]
     [InlineData("GrievanceSla:InterimReplyTim", "5.00:00:00")]
