@@ -11,7 +11,7 @@ namespace Grievance.Samples;
 public static class SvgCharts
 {
     /// <summary>The series colours, in order.</summary>
-    public static readonly IReadOnlyList<string> Colours = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#b07aa1", "#59a14f", "#9c755f", "#bab0ac"];
+    public static readonly IReadOnlyList<string> Colours = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#b07aa1", "#59a14f", "#9c755f", "#bab0ac", "#edc948", "#ff9da7"];
 
     /// <summary>Appends a horizontal stacked bar chart: a legend of the columns, then one bar per row with its total.</summary>
     /// <param name="html">Where the <c>&lt;svg&gt;</c> element goes.</param>
