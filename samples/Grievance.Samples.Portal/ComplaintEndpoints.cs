@@ -185,9 +185,17 @@ internal static class ComplaintEndpoints
         html.Append("<h2>Actions</h2>\n");
         var path = "/complaints/" + U(c.Code.Value) + "/";
         var token = Antiforgery(context);
-        void Form(string action, string button, string fields) =>
+        // Only the actions the complaint's status allows (the service checks again when one is posted).
+        void Form(string action, string button, string fields)
+        {
+            if (!ComplaintActions.IsAllowed(c.Status, AuditActionOf(action)))
+            {
+                return;
+            }
+
             html.Append("<form class=\"action\" data-action=\"").Append(action).Append("\" method=\"post\" action=\"").Append(E(path + action)).Append("\">")
                 .Append(token).Append(fields).Append("<button type=\"submit\">").Append(E(button)).Append("</button></form>\n");
+        }
 
         Form("assign", "Assign", "<label>Unit <input name=\"Unit\" /></label><label>Officer <input name=\"Officer\" placeholder=\"you, when both are empty\" /></label>");
         Form("start", "Start work", string.Empty);
@@ -202,13 +210,24 @@ internal static class ComplaintEndpoints
         var lifecycle = services.GetRequiredService<IOptionsMonitor<LifecycleOptions>>().CurrentValue;
         var reasons = lifecycle.RejectionReasons.Count > 0 ? [.. lifecycle.RejectionReasons] : LifecycleOptions.DefaultRejectionReasons;
         Form("reject", "Reject", "<label>Reason (sent to the citizen) " + Select("Reason", null, reasons.Select(r => (r, r)), "choose") + "</label>");
-        if (c.Status == ComplaintStatus.HeldForReview)
-        {
-            Form("release", "Release for work", "<label>Reason <textarea name=\"Reason\"></textarea></label>");
-        }
+        Form("release", "Release for work", "<label>Reason <textarea name=\"Reason\"></textarea></label>");
 
         return Page(context, $"Complaint {c.Code.Value}", html.ToString(), statusCode);
     }
+
+    /// <summary>The audit action a portal action records, as <see cref="ComplaintActions"/> names it.</summary>
+    private static string AuditActionOf(string action) => action switch
+    {
+        "assign" => AuditActions.Assigned,
+        "start" => AuditActions.Started,
+        "note" => AuditActions.Note,
+        "ask" => AuditActions.InformationRequested,
+        "transfer" => AuditActions.Transferred,
+        "resolve" => AuditActions.Resolved,
+        "reject" => AuditActions.Rejected,
+        "release" => AuditActions.Released,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a portal action."),
+    };
 
     private static void Fact(StringBuilder html, string name, string value) =>
         html.Append("<tr><th>").Append(E(name)).Append("</th><td>").Append(E(value)).Append("</td></tr>\n");

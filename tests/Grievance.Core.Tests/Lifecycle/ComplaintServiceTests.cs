@@ -102,6 +102,34 @@ public class ComplaintServiceTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(EveryActionFromEveryStatus))]
+    public void ComplaintActions_IsAllowed_AgreesWithTheLifecycle(Act act, ComplaintStatus status)
+    {
+        var action = act switch
+        {
+            Act.Assign => AuditActions.Assigned,
+            Act.Start => AuditActions.Started,
+            Act.Note => AuditActions.Note,
+            Act.AskCitizen => AuditActions.InformationRequested,
+            Act.Transfer => AuditActions.Transferred,
+            Act.Resolve => AuditActions.Resolved,
+            Act.Reject => AuditActions.Rejected,
+            Act.Reopen => AuditActions.Reopened,
+            Act.Release => AuditActions.Released,
+            _ => AuditActions.Closed,
+        };
+
+        Assert.Equal(s_expected[act].From.Contains(status), ComplaintActions.IsAllowed(status, action));
+    }
+
+    [Fact]
+    public void ComplaintActions_IsAllowed_RefusesWhatIsNotAnAction()
+    {
+        Assert.Equal("action", Assert.Throws<ArgumentException>(() => ComplaintActions.IsAllowed(ComplaintStatus.New, "fly")).ParamName);
+        Assert.Equal("action", Assert.Throws<ArgumentNullException>(() => ComplaintActions.IsAllowed(ComplaintStatus.New, null!)).ParamName);
+    }
+
     [Fact]
     public async Task Workflow_AssignStartResolve_RecordsActorFromToReasonAndRepliesWithTheCode()
     {
