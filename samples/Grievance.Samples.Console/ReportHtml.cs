@@ -90,25 +90,6 @@ public static class ReportHtml
     private static void Section(StringBuilder html, string title, string keyHeader, IReadOnlyList<string> columns, IReadOnlyList<(string Key, int[] Counts)> rows, Func<string, string> label)
     {
         html.Append("<h2>").Append(Encode(title)).Append("</h2>\n");
-        if (rows.Count == 0)
-        {
-            html.Append("<p>None.</p>\n");
-            return;
-        }
-
-        SvgCharts.AppendStackedBars(html, title, columns, rows, label);
-        html.Append("<table>\n<tr><th>").Append(Encode(keyHeader)).Append("</th>");
-        foreach (var column in columns)
-        {
-            html.Append("<th>").Append(Encode(column)).Append("</th>");
-        }
-
-        html.Append("<th>total</th></tr>\n");
-        foreach (var (key, counts) in rows)
-        {
-            Row(html, [label(key), .. counts.Select(c => c.ToString(CultureInfo.InvariantCulture)), counts.Sum().ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        html.Append("</table>\n");
+        SvgCharts.AppendChartAndTable(html, title, keyHeader, columns, rows, label);
     }
 }

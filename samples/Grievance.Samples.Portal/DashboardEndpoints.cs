@@ -123,34 +123,7 @@ internal static class DashboardEndpoints
         return AgeBuckets.Count - 1;
     }
 
-    /// <summary>A stacked bar chart (inline SVG, shared with the console report) and the table of the same counts.</summary>
-    private static void Chart(StringBuilder html, string title, string keyHeader, IReadOnlyList<string> columns, IReadOnlyList<(string Key, int[] Counts)> rows, Func<string, string> label)
-    {
-        if (rows.Count == 0)
-        {
-            html.Append("<p>None.</p>\n");
-            return;
-        }
-
-        SvgCharts.AppendStackedBars(html, title, columns, rows, label);
-        html.Append("<table>\n<tr><th>").Append(E(keyHeader)).Append("</th>");
-        foreach (var column in columns)
-        {
-            html.Append("<th>").Append(E(column)).Append("</th>");
-        }
-
-        html.Append("<th>total</th></tr>\n");
-        foreach (var (key, values) in rows)
-        {
-            html.Append("<tr><td>").Append(E(label(key))).Append("</td>");
-            foreach (var v in values)
-            {
-                html.Append("<td>").Append(v.ToString(CultureInfo.InvariantCulture)).Append("</td>");
-            }
-
-            html.Append("<td>").Append(values.Sum().ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
-    }
+    /// <summary>A stacked bar chart (inline SVG) and the table of the same counts, as the console report draws them.</summary>
+    private static void Chart(StringBuilder html, string title, string keyHeader, IReadOnlyList<string> columns, IReadOnlyList<(string Key, int[] Counts)> rows, Func<string, string> label) =>
+        SvgCharts.AppendChartAndTable(html, title, keyHeader, columns, rows, label);
 }

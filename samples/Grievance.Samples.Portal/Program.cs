@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 // dotnet run --project samples/Grievance.Samples.Portal                      http://127.0.0.1:5080 (appsettings.json "Urls")
 // dotnet run --project samples/Grievance.Samples.Portal --urls http://127.0.0.1:8080
-// Any option can be set on the command line or in the environment: --Portal:Database=/tmp/portal.db, Portal__PageSize=50.
+// Any option can be set on the command line or in the environment: --Portal:Database=portal-demo.db, Portal__PageSize=50.
 var builder = WebApplication.CreateBuilder(args);
 
 // The department directory first, so appsettings.json, the environment and the command line override it.

@@ -61,5 +61,45 @@ public static class SvgCharts
         html.Append("</svg>\n");
     }
 
+    /// <summary>Appends <see cref="AppendStackedBars"/> and the table of the same counts (with a total column), or "None." without rows.</summary>
+    /// <param name="html">Where the chart and table go.</param>
+    /// <param name="title">The chart's accessible name.</param>
+    /// <param name="keyHeader">The header of the table's first column.</param>
+    /// <param name="columns">The series names, one colour each.</param>
+    /// <param name="rows">The bars: a key and one count per column.</param>
+    /// <param name="label">The text shown for a row key.</param>
+    public static void AppendChartAndTable(StringBuilder html, string title, string keyHeader, IReadOnlyList<string> columns, IReadOnlyList<(string Key, int[] Counts)> rows, Func<string, string> label)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(keyHeader);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            html.Append("<p>None.</p>\n");
+            return;
+        }
+
+        AppendStackedBars(html, title, columns, rows, label);
+        html.Append("<table>\n<tr><th>").Append(Encode(keyHeader)).Append("</th>");
+        foreach (var column in columns)
+        {
+            html.Append("<th>").Append(Encode(column)).Append("</th>");
+        }
+
+        html.Append("<th>total</th></tr>\n");
+        foreach (var (key, counts) in rows)
+        {
+            html.Append("<tr><td>").Append(Encode(label(key))).Append("</td>");
+            foreach (var count in counts)
+            {
+                html.Append("<td>").Append(count.ToString(CultureInfo.InvariantCulture)).Append("</td>");
+            }
+
+            html.Append("<td>").Append(counts.Sum().ToString(CultureInfo.InvariantCulture)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
