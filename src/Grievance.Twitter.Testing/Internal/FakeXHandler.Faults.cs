@@ -127,20 +127,7 @@ internal sealed partial class FakeXHandler
                 w.WriteEndArray();
             }
 
-            w.WriteStartObject("meta");
-            w.WriteNumber("result_count", page.Count);
-            if (page.Count > 0)
-            {
-                w.WriteString("newest_id", page[0].Id);
-                w.WriteString("oldest_id", page[^1].Id);
-            }
-
-            if (nextToken is not null)
-            {
-                w.WriteString("next_token", nextToken);
-            }
-
-            w.WriteEndObject();
+            WritePostsMeta(w, page, nextToken);
         }), limit);
     }
 }

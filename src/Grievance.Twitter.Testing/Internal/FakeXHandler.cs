@@ -145,6 +145,12 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
             w.WriteEndArray();
         }
 
+        WritePostsMeta(w, page, nextToken);
+});
+
+    /// <summary>The <c>meta</c> object of a page of posts, newest first: count, newest and oldest id, next token.</summary>
+    private static void WritePostsMeta(Utf8JsonWriter w, List<FakeXPost> page, string? nextToken)
+    {
         w.WriteStartObject("meta");
         w.WriteNumber("result_count", page.Count);
         if (page.Count > 0)
@@ -159,7 +165,7 @@ internal sealed partial class FakeXHandler(FakeXApi api) : HttpMessageHandler
         }
 
         w.WriteEndObject();
-});
+    }
 
     private static HttpResponseMessage CreateTweet(FakeXState state, FakeXCaller caller, string? body)
     {
